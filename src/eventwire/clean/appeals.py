@@ -1,0 +1,103 @@
+"""The plain-text cleaner: paragraph-level rules from ``data/clean/patterns.yaml``.
+
+The cleaned text is the kept paragraphs joined by blank lines; every removed piece is kept as a
+``RemovedSpan`` (raw-text offsets and reason) so it can be audited and shown greyed later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from eventwire.models import CleanDocument, Document, RemovedSpan
+from eventwire.settings import DATA_DIR
+
+_PARAGRAPH = re.compile(r"[^\r\n]+")
+#: an appeal block that opened (e.g. "Dear readers,") goes on while paragraphs speak to the reader
+_READER_ADDRESS = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
+#: ...but a paragraph that reports speech is news, whatever pronouns it uses
+_REPORTED_SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    byline: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+    appeal: tuple[re.Pattern[str], ...]
+    boilerplate: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: Path = DATA_DIR / "clean" / "patterns.yaml") -> Patterns:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in raw[key])
+
+    return Patterns(
+        byline=compile_all("byline"),
+        dateline=re.compile(raw["dateline"]),
+        appeal=compile_all("appeal"),
+        boilerplate=compile_all("boilerplate"),
+    )
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line; a line break ends a paragraph, as in wire dumps."""
+    for match in _PARAGRAPH.finditer(text):
+        if match.group().strip():
+            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            yield start, match.start() + len(match.group().rstrip())
+
+
+def _reason(paragraph: str, patterns: Patterns, in_appeal: bool) -> str | None:
+    if any(p.search(paragraph) for p in patterns.appeal):
+        return "appeal"
+    if (
+        in_appeal
+        and len(paragraph) < 400
+        and _READER_ADDRESS.search(paragraph)
+        and not _REPORTED_SPEECH.search(paragraph)
+    ):
+        return "appeal"
+    if len(paragraph) < 300 and any(p.search(paragraph) for p in patterns.boilerplate):
+        return "boilerplate"
+    if len(paragraph) < 120 and any(p.search(paragraph) for p in patterns.byline):
+        return "byline"
+    return None
+
+
+def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[RemovedSpan], str | None]:
+    """Return (clean text, removed spans, dateline) for a raw plain text."""
+    patterns = patterns or load_patterns()
+    kept: list[str] = []
+    removed: list[RemovedSpan] = []
+    dateline: str | None = None
+    in_appeal = False
+    for start, end in _paragraphs(raw):
+        paragraph = raw[start:end]
+        reason = _reason(paragraph, patterns, in_appeal)
+        in_appeal = reason == "appeal"
+        if reason:
+            removed.append(RemovedSpan(start, end, reason, paragraph))
+            continue
+        if not kept and dateline is None:
+            match = patterns.dateline.match(paragraph)
+            if match and match.end() < len(paragraph):
+                dateline = match.group().rstrip(" —–-")
+                removed.append(RemovedSpan(start, start + match.end(), "dateline", match.group()))
+                paragraph = paragraph[match.end() :]
+        kept.append(paragraph)
+    return "\n\n".join(kept), removed, dateline
+
+
+def clean_document(document: Document) -> CleanDocument:
+    """Clean a document's text (HTML has already been reduced to text by trafilatura at ingest)."""
+    raw = document.text or ""
+    text, removed, dateline = clean_text(raw)
+    return CleanDocument(document=document, text=text, raw_text=raw, removed_spans=removed, dateline=dateline)

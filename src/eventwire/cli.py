@@ -1,0 +1,285 @@
+"""The ``eventwire`` command line: the only module that prints.
+
+User errors (missing files, bad dates, unreadable inputs) are one line on stderr and exit status 2.
+Standard output carries data only; logs and progress go to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from eventwire import __version__
+from eventwire.errors import EventwireError, InputError
+from eventwire.formats import writer_for
+from eventwire.models import SCHEMA_VERSION, Document, event_json_schema
+from eventwire.settings import Settings
+
+app = typer.Typer(
+    name="eventwire",
+    help="News reports in, a structured, geolocated PLOVER event dataset out.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+log = logging.getLogger("eventwire")
+
+DEFAULT_DB = "eventwire.duckdb"
+
+
+class OutFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class InfoFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def _fail(message: str) -> None:
+    err.print(f"eventwire: error: {message}", markup=False, soft_wrap=True)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn EventwireError into one line on stderr and exit status 2."""
+    try:
+        yield
+    except EventwireError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
+
+
+class _InputReport:
+    """Counts and reports bad inputs as they come, without stopping the run."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def documents(self, items: Iterator[Document | InputError]) -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.failed += 1
+                _fail(str(item))
+            else:
+                yield item
+
+
+def _progress(label: str) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(f"{label} [bold]{{task.completed}}[/] documents"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _default_format() -> OutFormat:
+    return OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details to stderr.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="eventwire: %(levelname)s: %(message)s"
+    )
+
+
+InputsArg = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+
+
+@app.command()
+def extract(
+    inputs: InputsArg,
+    published: PublishedOpt = None,
+    fmt: Annotated[
+        OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Extract events from news text and print one record per event (no store)."""
+    from eventwire.ingest import iter_documents, parse_date
+    from eventwire.pipeline import Pipeline
+
+    report = _InputReport()
+    with _user_errors():
+        date = parse_date(published)
+        chosen = fmt or (OutFormat.jsonl if output else _default_format())
+        stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            writer = writer_for(chosen.value, stream)
+            pipeline = Pipeline(Settings())
+            documents = report.documents(iter_documents(inputs, date))
+            for result in pipeline.process(documents):
+                for event in result.events:
+                    writer.write(event.to_dict())
+            writer.close()
+        finally:
+            if output:
+                stream.close()
+    if report.failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    db: DbOpt = Path(DEFAULT_DB),
+    published: PublishedOpt = None,
+) -> None:
+    """Extract events and store documents and events in a DuckDB file (re-runs skip unchanged documents)."""
+    from eventwire.ingest import iter_documents, parse_date
+    from eventwire.pipeline import Pipeline
+    from eventwire.store import Store
+
+    report = _InputReport()
+    settings = Settings()
+    written_docs = written_events = skipped = 0
+    with _user_errors(), Store(db) as store, _progress("ingesting") as progress:
+        task = progress.add_task("ingest", total=None)
+        pipeline = Pipeline(settings)
+        batch: list[Document] = []
+
+        def flush() -> None:
+            nonlocal written_docs, written_events, skipped
+            known = store.known([(d.doc_id, d.raw_hash) for d in batch])
+            fresh = [d for d in batch if (d.doc_id, d.raw_hash) not in known]
+            skipped += len(batch) - len(fresh)
+            results = list(pipeline.process(fresh))
+            written_events += store.write(results)
+            written_docs += len(results)
+            progress.update(task, advance=len(batch))
+            batch.clear()
+
+        for document in report.documents(iter_documents(inputs, parse_date(published))):
+            batch.append(document)
+            if len(batch) >= settings.store_batch:
+                flush()
+        flush()
+        totals = store.stats()
+    err.print(
+        f"eventwire: stored {written_docs} documents, {written_events} events"
+        + (f" ({skipped} unchanged documents skipped)" if skipped else "")
+        + f"; {db} now holds {totals['documents']} documents, {totals['events']} events",
+        markup=False,
+        soft_wrap=True,
+    )
+    if report.failed:
+        raise typer.Exit(2)
+
+
+def _filter(event: list[str] | None, country: str | None, since: str | None, until: str | None):
+    from eventwire.ingest import parse_date
+    from eventwire.models import EVENT_TYPES
+    from eventwire.store import EventFilter
+
+    types = [e.upper() for e in (event or [])]
+    unknown = [e for e in types if e not in EVENT_TYPES]
+    if unknown:
+        raise EventwireError(f"unknown event type {unknown[0]!r} (one of {', '.join(EVENT_TYPES)})")
+    if country is not None and (len(country) != 3 or not country.isalpha()):
+        raise EventwireError(f"--country takes an ISO 3166-1 alpha-3 code, not {country!r}")
+    return EventFilter(tuple(types), country, parse_date(since), parse_date(until))
+
+
+EventOpt = Annotated[list[str] | None, typer.Option("--event", help="PLOVER event type (repeatable).")]
+CountryOpt = Annotated[str | None, typer.Option("--country", help="ISO3 code of where it happened.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")]
+
+
+@app.command()
+def events(
+    db: DbOpt = Path(DEFAULT_DB),
+    event: EventOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: Annotated[OutFormat | None, typer.Option("--format", help="jsonl, csv, or table.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+) -> None:
+    """List stored events, filtered."""
+    from eventwire.store import Store
+
+    with _user_errors():
+        where = _filter(event, country, since, until)
+        with Store(db, read_only=True) as store:
+            writer = writer_for((fmt or _default_format()).value, sys.stdout)
+            for record in store.events(where, limit):
+                writer.write(record)
+            writer.close()
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet.")] = ExportFormat.jsonl,
+    db: DbOpt = Path(DEFAULT_DB),
+    event: EventOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Export stored events to a file (JSONL records, or flat CSV/Parquet columns)."""
+    from eventwire.store import Store
+    from eventwire.store.export import export_records
+
+    with _user_errors():
+        where = _filter(event, country, since, until)
+        with Store(db, read_only=True) as store:
+            count = export_records(store.events(where), fmt.value, output)
+    err.print(f"eventwire: wrote {count} events to {output}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def info(fmt: Annotated[InfoFormat, typer.Option("--format", help="json or text.")] = InfoFormat.text) -> None:
+    """Versions of eventwire, its record schema and the spaCy pipeline."""
+    from eventwire.nlp import model_info
+
+    data = {"version": __version__, "schema_version": SCHEMA_VERSION, **model_info(Settings().spacy_model)}
+    if fmt is InfoFormat.json:
+        typer.echo(json.dumps(data))
+    else:
+        for key, value in data.items():
+            typer.echo(f"{key}: {value}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one event record."""
+    typer.echo(json.dumps(event_json_schema(), indent=2))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""Who did it, to whom, where: dependency rules from a trigger to its argument phrases.
+
+Verb triggers take their subject (inherited through "vowed to attack", "shelled X, killing three", relative
+clauses) as actor and their object as recipient; passives swap in the "by" agent. Nominal triggers take
+possessives, demonym modifiers and "by" phrases as actor, "on/against/of" phrases as recipient, and the
+subject of a light verb ("Russia launched an offensive").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.syntax import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    children,
+    conjuncts,
+    is_passive,
+)
+
+_ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
+
+
+@dataclass
+class Arguments:
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)
+
+
+def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb's clause and whether it is a passive subject, inheriting where English elides it."""
+    if depth > 6:
+        return None, False
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child, False
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child, True
+    head = verb.head
+    if head is verb:
+        return None, False
+    if verb.dep_ == "xcomp":
+        # object control: "urged Moscow to withdraw" → Moscow; else subject control: "vowed to attack"
+        objects = children(head, *OBJECT_DEPS)
+        if objects:
+            return objects[0], False
+        subject, _ = clause_subject(head, depth + 1)  # "Russia is expected to annex": Russia annexes
+        return subject, False
+    if verb.dep_ in ("conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return head, False
+    if verb.dep_ == "acl":
+        return head, verb.tag_ == "VBN"
+    return None, False
+
+
+def actor_like(token: Token, lexicon_sectors: frozenset[str]) -> bool:
+    """Could this phrase head be an actor (a state, group, person or role), not a thing?"""
+    if token.ent_type_ in _ACTOR_ENTS:
+        return True
+    if token.lower_ in _PRONOUNS:
+        return True
+    if token.lemma_.lower() in lexicon_sectors:
+        return True
+    return token.pos_ == "PROPN"
+
+
+def _owner(token: Token, sectors: frozenset[str]) -> Token | None:
+    """For a thing ("Russia's demand", "the demand of Moscow"), the actor it belongs to."""
+    for child in token.children:
+        if child.dep_ == "poss" and actor_like(child, sectors):
+            return child
+    for prep in children(token, "prep"):
+        if prep.lower_ == "of":
+            for pobj in children(prep, "pobj"):
+                if actor_like(pobj, sectors):
+                    return pobj
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    return None
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    found: list[Token] = []
+    for prep in children(token, "prep", "agent"):
+        if prep.lower_ in preps:
+            found.extend(children(prep, "pobj"))
+    return found
+
+
+#: dependents that start another clause: their places belong to their own events
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj"})
+
+
+def _places_under(token: Token, lexicon: Lexicon) -> list[Token]:
+    """Objects of place prepositions in the token's own clause ("in Kharkiv", "back near the town of Lyman")."""
+    preps = lexicon.words("place_preps")
+    found: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _CLAUSE_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in children(child, "pobj"):
+                    found.extend(conjuncts(pobj))
+                continue
+            if child.dep_ in ("dobj", "advmod", "prt", "npadvmod", "nsubjpass", "agent", "prep", "pobj"):
+                stack.append(child)
+    found.sort(key=lambda t: abs(t.i - token.i))
+    return found
+
+
+def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset[str]) -> Arguments:
+    args = Arguments()
+    subject, subject_is_patient = clause_subject(verb)
+    passive = is_passive(verb) or subject_is_patient
+    agents = [pobj for agent in children(verb, "agent") for pobj in children(agent, "pobj")]
+    recipient_preps = frozenset(lexicon.rules["recipient_preps"].get(event, lexicon.rules["recipient_preps"]["*"]))
+    if passive:
+        args.actors = [t for a in agents for t in conjuncts(a)]
+        if subject is not None:
+            args.recipients = conjuncts(subject)
+    else:
+        if subject is not None:
+            args.actors = conjuncts(subject)
+        objects = [t for obj in children(verb, *OBJECT_DEPS) for t in conjuncts(obj)]
+        if not objects:
+            objects = [t for pobj in _prep_objects(verb, recipient_preps) for t in conjuncts(pobj)]
+        args.recipients = objects
+    args.places = _places_under(verb, lexicon)
+    return args
+
+
+def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset[str]) -> Arguments:
+    args = Arguments()
+    owner = _owner(noun, sectors)
+    by = _prep_objects(noun, frozenset({"by"}))
+    if by:
+        args.actors = conjuncts(by[0])
+    elif owner is not None:
+        args.actors = conjuncts(owner)
+    elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.words("light_verbs"):
+        subject, patient = clause_subject(noun.head)
+        if subject is not None and not patient:
+            args.actors = conjuncts(subject)
+    recipient_preps = set(lexicon.rules["recipient_preps"].get(event, [])) | {"against", "on", "upon", "with"}
+    if not args.actors or owner is None:
+        recipient_preps.add("of")
+    recipients = _prep_objects(noun, frozenset(recipient_preps))
+    if not recipients and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.words("light_verbs"):
+        # "imposed sanctions on Moscow": the phrase hangs off the light verb
+        recipients = _prep_objects(noun.head, frozenset(recipient_preps) - {"of", "with"})
+    args.recipients = [t for r in recipients for t in conjuncts(r)]
+    args.places = _places_under(noun, lexicon)
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.words("light_verbs"):
+        args.places += _places_under(noun.head, lexicon)
+    return args
+
+
+def is_place(token: Token) -> bool:
+    return token.ent_type_ in _PLACE_ENTS

@@ -1,0 +1,243 @@
+"""The event coder: a sentence's triggers → EventCandidate records.
+
+Steps, per sentence:
+  1. find triggers (lexicon + modifiers)
+  2. fold casualty verbs into the attack they report ("shelled Lyman, killing three"; "shelling killed three")
+  3. drop complements of absorbing events (a threat to attack is THREATEN, not ASSAULT)
+  4. arguments (actors, recipients, places) from the dependency tree
+  5. auxiliary mode, PLOVER type rules (future cooperation → AGREE, refused cooperation → REJECT)
+  6. attribution from reported speech
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.arguments import Arguments, actor_like, is_place, noun_arguments, verb_arguments
+from eventwire.events.candidate import EventCandidate
+from eventwire.events.casualties import casualty_groups, split_by_place, totals
+from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.modality import modality
+from eventwire.events.speech import attribution
+from eventwire.events.syntax import noun_phrase
+from eventwire.events.triggers import Trigger, find_triggers
+from eventwire.models import QUAD_CODES
+
+_FOLD_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
+_ABSORB_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"})
+#: when a REQUEST/REJECT absorbs another act, the act tells its mode
+_REQUEST_MODES = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
+
+
+class EventCoder:
+    """Codes events in parsed documents; holds the lexicon and the role nouns it needs."""
+
+    def __init__(self, lexicon: Lexicon | None = None, sector_terms: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.sector_terms = sector_terms
+        self._casualty_lemmas = frozenset(w for words in self.lexicon.rules["casualties"].values() for w in words)
+
+    # ------------------------------------------------------------------ public
+    def code(self, doc: Doc) -> list[EventCandidate]:
+        candidates: list[EventCandidate] = []
+        for sentence in doc.sents:
+            candidates.extend(self.code_sentence(sentence))
+        return candidates
+
+    def code_sentence(self, sentence: Span) -> list[EventCandidate]:
+        triggers = find_triggers(sentence, self.lexicon)
+        by_token = {t.token.i: t for t in triggers}
+        folded = self._fold(triggers, by_token)
+        absorbed = self._absorb(triggers, by_token)
+        out: list[EventCandidate] = []
+        for trigger in triggers:
+            if trigger.token.i in folded or trigger.token.i in absorbed:
+                continue
+            candidate = self._candidate(trigger, sentence, by_token, folded, absorbed)
+            out.extend(self._split_casualties(candidate))
+        return out
+
+    def _split_casualties(self, candidate: EventCandidate) -> list[EventCandidate]:
+        """Attach counts; one event per place when the sentence gives counts for several places."""
+        groups = casualty_groups(candidate.anchors, self.lexicon)
+        if not split_by_place(groups):
+            candidate.counts = totals(groups)
+            return [candidate]
+        parts: list[EventCandidate] = []
+        for number, group in enumerate(groups, start=1):
+            places = [noun_phrase(t) for t in group.places] or candidate.places
+            recipients = [noun_phrase(group.victim)] if group.victim is not None else []
+            parts.append(
+                replace(
+                    candidate, places=places, recipients=recipients, counts={group.kind: group.number}, part=number
+                )
+            )
+        return parts
+
+    # ------------------------------------------------------------------ steps
+    def _fold(self, triggers: list[Trigger], by_token: dict[int, Trigger]) -> dict[int, int]:
+        """Map folded trigger index → the trigger it belongs to."""
+        folded: dict[int, int] = {}
+        for trigger in triggers:
+            token = trigger.token
+            head = by_token.get(token.head.i)
+            # a casualty verb hanging off an attack: "shelled Lyman, killing three people"
+            if (
+                head is not None
+                and head is not trigger
+                and token.lemma_.lower() in self._casualty_lemmas
+                and token.dep_ in _FOLD_DEPS
+                and head.event == trigger.event == "ASSAULT"
+            ):
+                folded[token.i] = head.token.i
+                continue
+            # an attack as the subject of another act: "Russian shelling killed three people", "the
+            # counteroffensive is pushing troops back" — one ASSAULT, described by both words
+            nominal = token.pos_ in ("NOUN", "ADJ") or token.tag_ == "VBG"
+            kills = head is not None and head.token.lemma_.lower() in self._casualty_lemmas
+            if nominal and token.dep_ == "nsubj" and head is not None and (trigger.event == "ASSAULT" or kills):
+                # (a "strike" that kills people is an attack, whatever the lexicon's first sense)
+                folded[token.i] = head.token.i
+                if head.event != "ASSAULT":
+                    head.event, head.mode = "ASSAULT", None
+                if head.mode is None and trigger.event == "ASSAULT":
+                    head.mode = trigger.mode
+                head.context.extend(c for c in trigger.context if c not in head.context)
+        return folded
+
+    def _absorb(self, triggers: list[Trigger], by_token: dict[int, Trigger]) -> dict[int, int]:
+        """Map absorbed trigger index → the trigger that absorbs it."""
+        absorbing = frozenset(self.lexicon.rules["absorbing_events"])
+        absorbed: dict[int, int] = {}
+        for trigger in triggers:
+            current = trigger.token
+            for _ in range(4):
+                if current.dep_ not in _ABSORB_DEPS or current.head is current:
+                    break
+                current = current.head
+                owner = by_token.get(current.i)
+                if owner is None:
+                    continue
+                # "condemned the attack", "would never recognise the annexation": the noun names the topic
+                # of a statement, not a new report of that act
+                topic = trigger.token.pos_ == "NOUN" and QUAD_CODES[owner.event] in (1, 3)
+                if (owner.event in absorbing or topic) and owner is not trigger:
+                    absorbed[trigger.token.i] = owner.token.i
+                    if owner.mode is None:
+                        if owner.event == "THREATEN":
+                            owner.mode = _THREAT_MODES.get(trigger.event)
+                            if "territory" in trigger.context:
+                                owner.mode = "territory"
+                        elif owner.event in ("REQUEST", "REJECT"):
+                            owner.mode = _REQUEST_MODES.get(trigger.event)
+                    owner.context.extend(c for c in trigger.context if c not in owner.context)
+                break
+        return absorbed
+
+    def _arguments(self, trigger: Trigger) -> Arguments:
+        token = trigger.token
+        if token.pos_ == "VERB":
+            args = verb_arguments(token, trigger.event, self.lexicon, self.sector_terms)
+        else:
+            args = noun_arguments(token, trigger.event, self.lexicon, self.sector_terms)
+        if trigger.event == "CONSULT":
+            # meetings put every participant in `actor`; a place visited is where, not whom
+            people = [r for r in args.recipients if not is_place(r)]
+            args.places += [r for r in args.recipients if is_place(r)]
+            args.actors = args.actors + [p for p in people if p not in args.actors]
+            args.recipients = []
+            if token.pos_ == "VERB":
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        args.actors += [p for p in prep.children if p.dep_ == "pobj"]
+        else:
+            # a recipient that is only a thing ("rejected the proposal") is not an actor; its owner may be
+            args.recipients = [r for r in args.recipients if actor_like(r, self.sector_terms) or is_place(r)]
+        if trigger.event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
+            # "pummelled Lyman": a named target is also where it happened (the gazetteer decides)
+            args.places += [r for r in args.recipients if is_place(r) or r.pos_ == "PROPN"]
+        if trigger.event == "THREATEN" and trigger.mode is None:
+            words = self.lexicon.words("threat_violence_words")
+            lemmas = {t.lemma_.lower() for t in token.subtree}
+            if lemmas & words:
+                trigger.mode = "violence"
+            if lemmas & self.lexicon.words("cbrn_words") and "cbrn" not in trigger.context:
+                trigger.context.append("cbrn")
+        return args
+
+    def _candidate(
+        self,
+        trigger: Trigger,
+        sentence: Span,
+        by_token: dict[int, Trigger],
+        folded: dict[int, int],
+        absorbed: dict[int, int],
+    ) -> EventCandidate:
+        token = trigger.token
+        args = self._arguments(trigger)
+        if not args.recipients and trigger.event != "CONSULT":
+            # "threatened to attack Israel", "urged talks with Kyiv": the complement names whom
+            for index, owner in absorbed.items():
+                if owner == token.i:
+                    inner = self._arguments(by_token[index])
+                    args.recipients = [r for r in inner.recipients if r not in args.actors]
+                    break
+        anchors = [token] + [sentence.doc[i] for i, owner in folded.items() if owner == token.i]
+        if token.dep_ == "pobj" and token.head.head.lemma_.lower() in self._casualty_lemmas:
+            anchors.append(token.head.head)  # "two civilians died in the attack"
+        for anchor in anchors[1:]:
+            extra = verb_arguments(anchor, "ASSAULT", self.lexicon, self.sector_terms) if anchor.pos_ == "VERB" else None
+            if extra is not None:
+                args.places += [p for p in extra.places if p not in args.places]
+                if anchor.head.i == token.i and anchor.dep_ != "nsubj":
+                    args.recipients += [r for r in extra.recipients if r not in args.recipients]
+            elif anchor.dep_ in ("nsubj", "nsubjpass"):
+                # the folded attack noun is the subject: its own actor if named ("by Russian forces"), else
+                # the whole phrase when it carries one ("Russian shelling")
+                noun_args = noun_arguments(anchor, "ASSAULT", self.lexicon, self.sector_terms)
+                args.actors = noun_args.actors or [anchor]
+                args.places += [p for p in noun_args.places if p not in args.places]
+        if token.pos_ == "VERB" and args.actors and args.actors[0].i in folded:
+            args.actors = [args.actors[0]]
+        mood = modality(token, self.lexicon)
+        event, mode, aux = trigger.event, trigger.mode, mood.aux_mode
+        reject_modes = self.lexicon.rules["reject_modes"]
+        if aux == "negation" and mood.refused and event in reject_modes:
+            event, mode, aux = "REJECT", reject_modes[event], None
+        elif aux == "future" and event in self.lexicon.rules["future_to_agree"]:
+            event, aux = "AGREE", None
+        return EventCandidate(
+            event=event,
+            mode=mode,
+            context=list(trigger.context),
+            trigger=token,
+            sentence=sentence,
+            cameo=trigger.entry.cameo if (event, mode) == (trigger.entry.event, trigger.entry.mode) else None,
+            actors=[_actor_span(t) for t in _unique(args.actors)],
+            recipients=[noun_phrase(t) for t in _unique(args.recipients) if t not in args.actors],
+            anchors=anchors,
+            places=[noun_phrase(t) for t in _unique(args.places)],
+            aux_mode=aux,
+            attribution=attribution(token, self.lexicon),
+        )
+
+
+def _actor_span(token: Token) -> Span:
+    """An actor phrase; a demonym modifying an attack noun keeps the noun ("Russian shelling")."""
+    head = token.head
+    if token.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "ADJ") and head.i > token.i:
+        return token.doc[token.left_edge.i : head.i + 1]
+    return noun_phrase(token)
+
+
+def _unique(tokens: list[Token]) -> list[Token]:
+    seen: set[int] = set()
+    out: list[Token] = []
+    for token in tokens:
+        if token.i not in seen:
+            seen.add(token.i)
+            out.append(token)
+    return out

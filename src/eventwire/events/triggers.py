@@ -1,0 +1,82 @@
+"""Find trigger words (verbs and nominalisations) and fix their type and mode from modifiers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.lexicon import Lexicon, TriggerEntry
+
+#: entity types inside which a word is a name, not an event ("Operation Storm", "Strike Force FC")
+_NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "FAC"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    entry: TriggerEntry
+    event: str
+    mode: str | None
+    context: list[str]
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"})
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        # "occupied regions", "the besieged city": an adjectival participle describes, it does not report
+        return None if token.dep_ == "amod" else "VERB"
+    if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS):
+        return "NOUN"  # the small model tags "counteroffensive" as ADJ
+    return None
+
+
+def _particles(token: Token) -> tuple[str, ...]:
+    return tuple(child.lower_ for child in token.children if child.dep_ in ("prt", "prep", "advmod"))
+
+
+def _modifier_words(token: Token) -> list[str]:
+    words = [child.lower_ for child in token.children if child.dep_ in _MODIFIER_DEPS]
+    # "attacked with drones", "shelled using artillery"
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _INSTRUMENT_PREPS:
+            words.extend(pobj.lower_ for pobj in prep.children if pobj.dep_ == "pobj")
+    return words
+
+
+def apply_modifiers(trigger: Trigger, lexicon: Lexicon) -> None:
+    """Let modifiers such as "air" (strike), "drone" (attack) or "hunger" (strike) refine the code."""
+    for word in _modifier_words(trigger.token):
+        for modifier in lexicon.modifiers.get(word, ()):
+            if modifier.triggers is not None and trigger.entry.lemma not in modifier.triggers:
+                continue
+            if modifier.event:
+                trigger.event = modifier.event
+            if modifier.mode:
+                trigger.mode = modifier.mode
+            for context in modifier.context:
+                if context not in trigger.context:
+                    trigger.context.append(context)
+            break
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Every trigger token of a sentence, in order."""
+    found: list[Trigger] = []
+    for token in sentence:
+        pos = _pos(token)
+        if pos is None or token.ent_type_ in _NAME_ENTITIES:
+            continue
+        if pos == "NOUN" and token.dep_ == "compound":
+            continue  # "protest leaders", "attack helicopters": a modifier, not the event
+        entry = lexicon.lookup(token.lemma_.lower(), pos, _particles(token))
+        if entry is None:
+            continue
+        trigger = Trigger(token, entry, entry.event, entry.mode, list(entry.context))
+        apply_modifiers(trigger, lexicon)
+        found.append(trigger)
+    return found

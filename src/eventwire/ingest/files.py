@@ -1,0 +1,98 @@
+"""Walk the user's inputs (files, directories, ``-``) and dispatch each to its reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from eventwire.errors import ConfigError, InputError
+from eventwire.ingest.html import read_html
+from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.text import read_text
+from eventwire.models import Document
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Parse a YYYY-MM-DD option value."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
+
+
+def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | InputError]:
+    source = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as handle:
+                yield from read_jsonl(iter(handle), source, published)
+            return
+        data = path.read_bytes()
+    except PermissionError:
+        yield InputError(source, "permission denied")
+        return
+    except IsADirectoryError:
+        yield InputError(source, "is a directory")
+        return
+    except OSError as err:
+        yield InputError(source, err.strerror or "cannot be read")
+        return
+    try:
+        if suffix in (".html", ".htm"):
+            yield read_html(data, source, published)
+        else:
+            yield read_text(data, source, published)
+    except InputError as err:
+        yield err
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Supported files below a directory, recursively, in a stable order, streamed (no full listing)."""
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield path
+            else:
+                log.debug("skipping %s (unsupported type)", path)
+
+
+def iter_documents(
+    inputs: Iterable[str], published: dt.date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Document | InputError]:
+    """Every document in the inputs, in order; unreadable inputs come out as InputError values."""
+    for name in inputs:
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            try:
+                yield read_text(stream.read(), "<stdin>", published)
+            except InputError as err:
+                yield err
+            continue
+        path = Path(name)
+        if path.is_dir():
+            found = False
+            for file in _walk(path):
+                found = True
+                yield from _read_file(file, published)
+            if not found:
+                yield InputError(name, f"no {'/'.join(SUPPORTED_SUFFIXES)} files in directory")
+        elif path.exists():
+            yield from _read_file(path, published)
+        else:
+            yield InputError(name, "no such file or directory")

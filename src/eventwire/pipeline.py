@@ -1,0 +1,111 @@
+"""The recipe: ingest → clean → nlp → events → resolve, one model load per process.
+
+    pipeline = Pipeline()
+    for result in pipeline.process(documents):   # nlp.pipe batching underneath
+        result.clean, result.events
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from eventwire.clean import clean_document
+from eventwire.events import EventCoder
+from eventwire.events.lexicon import load_lexicon
+from eventwire.ingest.ids import content_hash, doc_id_from_hash
+from eventwire.ingest.text import split_title
+from eventwire.models import CleanDocument, Document, Event
+from eventwire.nlp import load_pipeline
+from eventwire.resolve import Resolver
+from eventwire.resolve.actors import load_actor_kb
+from eventwire.resolve.places import load_gazetteer
+from eventwire.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DocumentResult:
+    """One processed document: its cleaned form and the events found in it."""
+
+    clean: CleanDocument
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def document(self) -> Document:
+        return self.clean.document
+
+
+class Pipeline:
+    """Loads the spaCy pipeline, lexicon, actor KB and gazetteer once; processes many documents."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    @cached_property
+    def nlp(self):
+        return load_pipeline(self.settings.spacy_model)
+
+    @cached_property
+    def coder(self) -> EventCoder:
+        return EventCoder(load_lexicon(), load_actor_kb().sector_terms())
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(
+            self.settings, load_lexicon(), load_actor_kb(), load_gazetteer(self.settings.gazetteer_min_population)
+        )
+
+    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Clean, parse (batched with ``nlp.pipe``), code and resolve each document, in input order."""
+        cleaned = (clean_document(document) for document in documents)
+        pairs = ((clean.text, clean) for clean in cleaned)
+        for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            candidates = self.coder.code(doc)
+            yield DocumentResult(clean, self.resolver.resolve(candidates, doc, clean))
+
+    def extract(
+        self,
+        text: str,
+        published: str | dt.date | None = None,
+        *,
+        doc_id: str | None = None,
+        title: str | None = None,
+    ) -> list[Event]:
+        """Events of one plain-text document."""
+        document = make_document(text, published, doc_id=doc_id, title=title)
+        return next(self.process([document])).events
+
+
+def make_document(
+    text: str, published: str | dt.date | None = None, *, doc_id: str | None = None, title: str | None = None
+) -> Document:
+    """A Document from a Python string (the API's way in)."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    if title is None:
+        title, text = split_title(text)
+    raw_hash = content_hash(text)
+    return Document(
+        doc_id=doc_id or doc_id_from_hash(raw_hash),
+        source_path="<api>",
+        raw_hash=raw_hash,
+        text=text,
+        title=title,
+        published=published,
+    )
+
+
+_default: Pipeline | None = None
+
+
+def extract(text: str, published: str | dt.date | None = None, *, doc_id: str | None = None) -> list[Event]:
+    """Events of one text, with a process-wide default Pipeline (models load on the first call)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.extract(text, published, doc_id=doc_id)

@@ -1,0 +1,138 @@
+"""Resolve: EventCandidate → the public Event record (actors, places, dates, counts, provenance)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from eventwire.events.candidate import EventCandidate
+from eventwire.events.lexicon import Lexicon, load_cameo_defaults
+from eventwire.models import QUAD_CODES, CleanDocument, Event, EventLocation, Size, TextInfo
+from eventwire.resolve.actors import ActorKB
+from eventwire.resolve.dates import resolve_date
+from eventwire.resolve.locations import event_location
+from eventwire.resolve.places import Gazetteer
+from eventwire.settings import Settings
+
+__all__ = ["Resolver"]
+
+
+class Resolver:
+    """Turns candidates into records; holds the actor KB and the gazetteer (loaded once)."""
+
+    def __init__(self, settings: Settings, lexicon: Lexicon, kb: ActorKB, gazetteer: Gazetteer) -> None:
+        self.settings = settings
+        self.lexicon = lexicon
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.cameo_defaults = load_cameo_defaults()
+        self.military_nouns = frozenset(
+            entry.lemma for entry in lexicon.triggers.values() if entry.event == "ASSAULT" and entry.pos == "NOUN"
+        )
+
+    # ------------------------------------------------------------------ document context
+    def document_countries(self, doc: Doc, clean: CleanDocument) -> frozenset[str]:
+        """ISO3 codes of countries the document names (for place disambiguation)."""
+        codes: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                entry = self.kb.lookup(ent.text)
+                if entry is not None and entry.kind in ("country", "demonym", "capital"):
+                    codes.add(entry.code)
+        if clean.dateline:
+            for part in clean.dateline.replace("(", ",").split(","):
+                entry = self.kb.lookup(part.strip().title())
+                if entry is not None and entry.kind in ("country", "capital"):
+                    codes.add(entry.code)
+        return frozenset(codes)
+
+    def _place_country(self, context: frozenset[str]):
+        def lookup(span: Span) -> tuple[str, str] | None:
+            root = span.root
+            if root.ent_type_ not in ("GPE", "LOC") and root.pos_ != "PROPN":
+                return None
+            city = self.gazetteer.best_city(span.text.removeprefix("the ").strip(), context)
+            return (city.country_code, city.name) if city else None
+
+        return lookup
+
+    # ------------------------------------------------------------------ records
+    def resolve(self, candidates: Iterable[EventCandidate], doc: Doc, clean: CleanDocument) -> list[Event]:
+        context = self.document_countries(doc, clean)
+        return [self.to_event(candidate, clean, context) for candidate in candidates]
+
+    def to_event(self, candidate: EventCandidate, clean: CleanDocument, context: frozenset[str]) -> Event:
+        place_country = self._place_country(context)
+        as_place = candidate.event in ("ASSAULT", "COERCE")
+        actors = [
+            self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country) for s in candidate.actors
+        ]
+        recipients = [
+            self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country, as_place=as_place)
+            for s in candidate.recipients
+        ]
+        location = event_location(candidate, self.lexicon, self.gazetteer, self.kb, context)
+        published = clean.document.published
+        when = resolve_date(candidate, published)
+        aux = candidate.aux_mode
+        if (
+            aux is None
+            and when.date is not None
+            and published is not None
+            and when.precision != "publication"
+            and (published - when.date).days > 365 * self.settings.historical_years
+        ):
+            aux = "historical"
+        start, end = _evidence(candidate.sentence)
+        text = clean.text[start:end]
+        event_id = hashlib.sha256(
+            f"{clean.doc_id}|{candidate.trigger.idx}|{candidate.event}|{candidate.part}".encode()
+        ).hexdigest()[:16]
+        return Event(
+            id=event_id,
+            doc_id=clean.doc_id,
+            date=when.date.isoformat() if when.date else None,
+            date_precision=when.precision,  # type: ignore[arg-type]
+            event=candidate.event,  # type: ignore[arg-type]
+            mode=candidate.mode,
+            context=candidate.context,
+            aux_mode=aux,  # type: ignore[arg-type]
+            actor=actors,
+            recipient=recipients,
+            event_loc=location,
+            size=Size(**candidate.counts),
+            quad_code=QUAD_CODES[candidate.event],  # type: ignore[arg-type]
+            cameo=candidate.cameo or self.cameo_defaults.get((candidate.event, candidate.mode))
+            or self.cameo_defaults.get((candidate.event, None)),
+            event_text=candidate.event_text,
+            text=text,
+            text_info=TextInfo(start=start, end=end),
+            attribution=candidate.attribution.text if candidate.attribution is not None else None,
+            confidence=_confidence(candidate, actors, recipients, location),
+        )
+
+
+def _evidence(sentence: Span) -> tuple[int, int]:
+    """Character offsets of the sentence, without surrounding whitespace."""
+    raw = sentence.text
+    start = sentence.start_char + (len(raw) - len(raw.lstrip()))
+    end = sentence.start_char + len(raw.rstrip())
+    return start, max(start, end)
+
+
+def _confidence(candidate: EventCandidate, actors: list, recipients: list, location: EventLocation | None) -> float:
+    """A heuristic 0..1 score: how much of the event the text pinned down (documented in the README)."""
+    score = 0.55 if candidate.trigger.pos_ == "VERB" else 0.45
+    if any(a.code for a in actors):
+        score += 0.15
+    elif actors:
+        score += 0.05
+    if any(r.code for r in recipients):
+        score += 0.1
+    if location is not None:
+        score += 0.05
+    if candidate.aux_mode == "hypothetical":
+        score -= 0.15
+    return round(min(0.95, max(0.05, score)), 2)

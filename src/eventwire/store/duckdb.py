@@ -1,0 +1,254 @@
+"""The DuckDB store: bulk, transactional writes of documents with their events; filtered reads.
+
+Each batch of documents is written in one transaction (Arrow tables registered with DuckDB, then
+``INSERT … SELECT``): a killed process leaves only whole documents behind, and a re-run completes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import StoreError
+from eventwire.models import SCHEMA_VERSION, Event
+from eventwire.pipeline import DocumentResult
+
+_DOC_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("source", pa.string()),
+        ("author", pa.string()),
+        ("published", pa.date32()),
+        ("language", pa.string()),
+        ("raw_hash", pa.string()),
+        ("source_path", pa.string()),
+        ("text", pa.string()),
+        ("removed_spans", pa.string()),
+        ("dateline", pa.string()),
+        ("n_events", pa.int32()),
+    ]
+)
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("doc_id", pa.string()),
+        ("date", pa.date32()),
+        ("date_precision", pa.string()),
+        ("event", pa.string()),
+        ("mode", pa.string()),
+        ("aux_mode", pa.string()),
+        ("actor_codes", pa.list_(pa.string())),
+        ("recipient_codes", pa.list_(pa.string())),
+        ("country_code", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("dead", pa.int32()),
+        ("injured", pa.int32()),
+        ("arrested", pa.int32()),
+        ("quad_code", pa.int8()),
+        ("cameo", pa.string()),
+        ("confidence", pa.float64()),
+        ("start_char", pa.int32()),
+        ("record", pa.string()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters of ``eventwire events`` / ``export`` (all optional, combined with AND)."""
+
+    event: Sequence[str] = ()
+    country: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.event:
+            clauses.append(f"event IN ({', '.join('?' for _ in self.event)})")
+            params.extend(e.upper() for e in self.event)
+        if self.country:
+            # where it happened; for events with no place, who was involved
+            clauses.append(
+                "(country_code = ? OR (country_code IS NULL AND (list_contains(actor_codes, ?)"
+                " OR list_contains(recipient_codes, ?))))"
+            )
+            params.extend([self.country.upper()] * 3)
+        if self.since:
+            clauses.append("date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("date <= ?")
+            params.append(self.until)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _document_row(result: DocumentResult) -> dict[str, Any]:
+    doc, clean = result.document, result.clean
+    return {
+        "doc_id": doc.doc_id,
+        "url": doc.url,
+        "title": doc.title,
+        "source": doc.source,
+        "author": doc.author,
+        "published": doc.published,
+        "language": doc.language,
+        "raw_hash": doc.raw_hash,
+        "source_path": doc.source_path,
+        "text": clean.text,
+        "removed_spans": json.dumps([span.to_dict() for span in clean.removed_spans], ensure_ascii=False),
+        "dateline": clean.dateline,
+        "n_events": len(result.events),
+    }
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    loc = event.event_loc
+    return {
+        "id": event.id,
+        "doc_id": event.doc_id,
+        "date": dt.date.fromisoformat(event.date) if event.date else None,
+        "date_precision": event.date_precision,
+        "event": event.event,
+        "mode": event.mode,
+        "aux_mode": event.aux_mode,
+        "actor_codes": [a.code for a in event.actor if a.code],
+        "recipient_codes": [r.code for r in event.recipient if r.code],
+        "country_code": loc.country_code if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "dead": event.size.dead,
+        "injured": event.size.injured,
+        "arrested": event.size.arrested,
+        "quad_code": event.quad_code,
+        "cameo": event.cameo,
+        "confidence": event.confidence,
+        "start_char": event.text_info.start,
+        "record": json.dumps(event.to_dict(), ensure_ascii=False),
+    }
+
+
+class Store:
+    """A DuckDB file holding documents and events. Use as a context manager."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store (run `eventwire ingest` first)")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(f"{self.path}: cannot open store ({str(err).splitlines()[0]})") from None
+        if not read_only:
+            self._init_schema()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _init_schema(self) -> None:
+        sql = resources.files("eventwire.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.con.execute("BEGIN")
+        self.con.execute(sql)
+        if not self.con.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.con.execute("COMMIT")
+
+    # ------------------------------------------------------------------ writes
+    def known(self, pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which (doc_id, raw_hash) pairs are stored already (unchanged documents are skipped)."""
+        if not pairs:
+            return set()
+        table = pa.table({"doc_id": [p[0] for p in pairs], "raw_hash": [p[1] for p in pairs]})
+        self.con.register("probe", table)
+        try:
+            rows = self.con.execute(
+                "SELECT d.doc_id, d.raw_hash FROM documents d JOIN probe p USING (doc_id, raw_hash)"
+            ).fetchall()
+        finally:
+            self.con.unregister("probe")
+        return {(r[0], r[1]) for r in rows}
+
+    def write(self, results: Sequence[DocumentResult]) -> int:
+        """Replace these documents and their events, in one transaction. Returns the events written."""
+        if not results:
+            return 0
+        docs = pa.Table.from_pylist([_document_row(r) for r in results], schema=_DOC_SCHEMA)
+        events = pa.Table.from_pylist([_event_row(e) for r in results for e in r.events], schema=_EVENT_SCHEMA)
+        con = self.con
+        con.register("batch_docs", docs)
+        con.register("batch_events", events)
+        try:
+            con.execute("BEGIN")
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM batch_docs)")
+            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_docs)")
+            con.execute(
+                "INSERT INTO documents SELECT doc_id, url, title, source, author, published, language, raw_hash,"
+                " source_path, text, removed_spans::JSON, dateline, n_events, now() FROM batch_docs"
+            )
+            con.execute(
+                "INSERT INTO events SELECT id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
+                " recipient_codes, country_code, lat, lon, dead, injured, arrested, quad_code, cameo, confidence,"
+                " start_char, record::JSON FROM batch_events"
+            )
+            con.execute("COMMIT")
+        except duckdb.Error as err:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: write failed ({str(err).splitlines()[0]})") from None
+        finally:
+            con.unregister("batch_docs")
+            con.unregister("batch_events")
+        return events.num_rows
+
+    # ------------------------------------------------------------------ reads
+    def events(self, where: EventFilter | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Event records (SCHEMA.md dicts), by date then document order."""
+        clause, params = (where or EventFilter()).where()
+        sql = f"SELECT record FROM events{clause} ORDER BY date NULLS LAST, doc_id, start_char, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        cursor = self.con.execute(sql, params)
+        while rows := cursor.fetchmany(1000):
+            for (record,) in rows:
+                yield json.loads(record)
+
+    def counts_by_type(self, where: EventFilter | None = None) -> list[tuple[str, int]]:
+        clause, params = (where or EventFilter()).where()
+        sql = f"SELECT event, count(*) AS n FROM events{clause} GROUP BY event ORDER BY n DESC, event"
+        return [(r[0], r[1]) for r in self.con.execute(sql, params).fetchall()]
+
+    def stats(self) -> dict[str, int]:
+        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()
+        events = self.con.execute("SELECT count(*) FROM events").fetchone()
+        return {"documents": docs[0] if docs else 0, "events": events[0] if events else 0}
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.con.execute(
+            "SELECT doc_id, url, title, source, published, language, raw_hash, text, removed_spans"
+            " FROM documents WHERE doc_id = ?",
+            [doc_id],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ["doc_id", "url", "title", "source", "published", "language", "raw_hash", "text", "removed_spans"]
+        out = dict(zip(keys, row, strict=True))
+        out["removed_spans"] = json.loads(out["removed_spans"] or "[]")
+        return out

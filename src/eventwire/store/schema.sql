@@ -1,0 +1,47 @@
+-- eventwire store, schema v1. Documents and the events coded from them.
+-- No key constraints: uniqueness of doc_id / id is kept by the writer, which replaces a document and its
+-- events in one transaction (DuckDB indexes would slow bulk loads and reject delete+insert of a key).
+CREATE TABLE IF NOT EXISTS meta (
+    key   VARCHAR,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id        VARCHAR NOT NULL,
+    url           VARCHAR,
+    title         VARCHAR,
+    source        VARCHAR,
+    author        VARCHAR,
+    published     DATE,
+    language      VARCHAR,
+    raw_hash      VARCHAR NOT NULL,
+    source_path   VARCHAR,
+    text          VARCHAR NOT NULL,
+    removed_spans JSON,
+    dateline      VARCHAR,
+    n_events      INTEGER,
+    ingested_at   TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id              VARCHAR NOT NULL,
+    doc_id          VARCHAR NOT NULL,
+    date            DATE,
+    date_precision  VARCHAR,
+    event           VARCHAR NOT NULL,
+    mode            VARCHAR,
+    aux_mode        VARCHAR,
+    actor_codes     VARCHAR[],
+    recipient_codes VARCHAR[],
+    country_code    VARCHAR,
+    lat             DOUBLE,
+    lon             DOUBLE,
+    dead            INTEGER,
+    injured         INTEGER,
+    arrested        INTEGER,
+    quad_code       TINYINT,
+    cameo           VARCHAR,
+    confidence      DOUBLE,
+    start_char      INTEGER,
+    record          JSON NOT NULL
+);
