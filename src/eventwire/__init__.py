@@ -1,9 +1,9 @@
 """eventwire: news reports in, a structured, geolocated PLOVER event dataset out.
 
-    >>> from eventwire import extract
-    >>> events = extract("Russian forces shelled Kharkiv on Tuesday, killing three people.", published="2022-09-29")
-    >>> events[0].to_dict()["event"]
-    'ASSAULT'
+>>> from eventwire import extract
+>>> events = extract("Russian forces shelled Kharkiv on Tuesday, killing three people.", published="2022-09-29")
+>>> events[0].to_dict()["event"]
+'ASSAULT'
 """
 
 from eventwire.errors import ConfigError, EventwireError, InputError, ModelError, StoreError

@@ -1,10 +1,10 @@
 """The exceptions eventwire raises.
 
-    EventwireError                 base: a problem the user can fix, shown as one line by the CLI
-     ├── InputError                an input file/stream that cannot be read or parsed
-     ├── ConfigError               a bad option value (e.g. a date that is not YYYY-MM-DD)
-     ├── ModelError                the spaCy pipeline package is missing or broken
-     └── StoreError                the DuckDB store cannot be opened or written
+EventwireError                 base: a problem the user can fix, shown as one line by the CLI
+ ├── InputError                an input file/stream that cannot be read or parsed
+ ├── ConfigError               a bad option value (e.g. a date that is not YYYY-MM-DD)
+ ├── ModelError                the spaCy pipeline package is missing or broken
+ └── StoreError                the DuckDB store cannot be opened or written
 """
 
 from __future__ import annotations

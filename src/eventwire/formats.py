@@ -106,6 +106,18 @@ def _size(size: dict[str, Any]) -> str:
     return " ".join(f"{labels[k]}{v}" for k, v in size.items() if v is not None)
 
 
+_TABLE_COLUMNS = [
+    ("date", "cyan", 2),
+    ("event", "bold", 2),
+    ("mode/aux", None, 2),
+    ("actor", "green", 3),
+    ("recipient", "magenta", 3),
+    ("where", "yellow", 3),
+    ("size", "red", 1),
+    ("evidence", "dim", 6),
+]
+
+
 class TableWriter:
     """A readable table of events, then the count by type (for terminals and the demo)."""
 
@@ -118,9 +130,8 @@ class TableWriter:
 
     def close(self) -> None:
         table = Table(title=f"{len(self.records)} events", show_lines=False, expand=True)
-        for name, style in (("date", "cyan"), ("event", "bold"), ("mode/aux", ""), ("actor", "green"),
-                            ("recipient", "magenta"), ("where", "yellow"), ("size", "red"), ("evidence", "dim")):  # fmt: skip
-            table.add_column(name, style=style or None, overflow="fold")
+        for name, style, ratio in _TABLE_COLUMNS:
+            table.add_column(name, style=style, overflow="fold", ratio=ratio)
         for r in self.records:
             loc = r.get("event_loc") or {}
             where = loc.get("resolved_place") or ""

@@ -1,8 +1,8 @@
 """The recipe: ingest → clean → nlp → events → resolve, one model load per process.
 
-    pipeline = Pipeline()
-    for result in pipeline.process(documents):   # nlp.pipe batching underneath
-        result.clean, result.events
+pipeline = Pipeline()
+for result in pipeline.process(documents):   # nlp.pipe batching underneath
+    result.clean, result.events
 """
 
 from __future__ import annotations

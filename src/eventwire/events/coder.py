@@ -71,9 +71,7 @@ class EventCoder:
             places = [noun_phrase(t) for t in group.places] or candidate.places
             recipients = [noun_phrase(group.victim)] if group.victim is not None else []
             parts.append(
-                replace(
-                    candidate, places=places, recipients=recipients, counts={group.kind: group.number}, part=number
-                )
+                replace(candidate, places=places, recipients=recipients, counts={group.kind: group.number}, part=number)
             )
         return parts
 
@@ -189,7 +187,9 @@ class EventCoder:
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in self._casualty_lemmas:
             anchors.append(token.head.head)  # "two civilians died in the attack"
         for anchor in anchors[1:]:
-            extra = verb_arguments(anchor, "ASSAULT", self.lexicon, self.sector_terms) if anchor.pos_ == "VERB" else None
+            extra = (
+                verb_arguments(anchor, "ASSAULT", self.lexicon, self.sector_terms) if anchor.pos_ == "VERB" else None
+            )
             if extra is not None:
                 args.places += [p for p in extra.places if p not in args.places]
                 if anchor.head.i == token.i and anchor.dep_ != "nsubj":

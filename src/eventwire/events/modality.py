@@ -48,7 +48,8 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
         lemma = token.lemma_.lower()
         for child in token.children:
             child_lemma = child.lemma_.lower()
-            if child.dep_ == "neg" or (child.dep_ == "det" and child_lemma == "no" and token.pos_ == "NOUN"):
+            negator = child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child_lemma in negators)
+            if negator or (child.dep_ == "det" and child_lemma == "no" and token.pos_ == "NOUN"):
                 negated = True
                 refused = refused or child_lemma == "never"
             elif child.dep_ == "aux" and child_lemma in future_aux:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import Lexicon
@@ -39,7 +41,7 @@ def attribution(trigger: Token, lexicon: Lexicon) -> Span | None:
                 speaker = _speaker(child)
                 if speaker is not None:
                     return speaker
-    for lower, upper in zip(path, path[1:], strict=False):
+    for lower, upper in itertools.pairwise(path):
         if upper.lemma_.lower() in speech and lower.dep_ in ("ccomp", "conj", "parataxis", "advcl", "xcomp"):
             if lower is trigger and lower.dep_ == "xcomp":
                 continue

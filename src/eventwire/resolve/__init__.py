@@ -67,7 +67,8 @@ class Resolver:
         place_country = self._place_country(context)
         as_place = candidate.event in ("ASSAULT", "COERCE")
         actors = [
-            self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country) for s in candidate.actors
+            self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country)
+            for s in candidate.actors
         ]
         recipients = [
             self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country, as_place=as_place)
@@ -104,7 +105,8 @@ class Resolver:
             event_loc=location,
             size=Size(**candidate.counts),
             quad_code=QUAD_CODES[candidate.event],  # type: ignore[arg-type]
-            cameo=candidate.cameo or self.cameo_defaults.get((candidate.event, candidate.mode))
+            cameo=candidate.cameo
+            or self.cameo_defaults.get((candidate.event, candidate.mode))
             or self.cameo_defaults.get((candidate.event, None)),
             event_text=candidate.event_text,
             text=text,

@@ -18,7 +18,9 @@ from eventwire.events.candidate import EventCandidate
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-_SEASON = re.compile(r"\b(?:(this|last|next|in the)\s+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(\d{4}))?", re.I)
+_SEASON = re.compile(
+    r"\b(?:(this|last|next|in the)\s+)?(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(\d{4}))?", re.I
+)
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
