@@ -204,6 +204,13 @@ class EventCoder:
             args.actors = [args.actors[0]]
         mood = modality(token, self.lexicon)
         event, mode, aux = trigger.event, trigger.mode, mood.aux_mode
+        crowd = self.lexicon.words("protest_actors")
+        if args.actors and all(a.lemma_.lower() in crowd for a in args.actors):
+            # civilians blocking a road protest (obstruct); a crowd's violence is a riot (PLOVER coding rules)
+            if event == "COERCE":
+                event, mode = "PROTEST", "obstruct"
+            elif event == "ASSAULT" and mode in (None, "primitive", "destroy", "beat"):
+                event, mode = "PROTEST", "riot"
         reject_modes = self.lexicon.rules["reject_modes"]
         if aux == "negation" and mood.refused and event in reject_modes:
             event, mode, aux = "REJECT", reject_modes[event], None

@@ -27,6 +27,10 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
     speech = lexicon.words("speech_verbs")
     chain = [trigger]
     current = trigger
+    if trigger.pos_ != "VERB" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        # "the fighting could spread", "talks are expected to resume": the predicate carries the modality
+        chain.append(trigger.head)
+        current = trigger.head
     while current.dep_ in _CHAIN_DEPS and current.head is not current and len(chain) < 8:
         head = current.head
         if head.lemma_.lower() in speech and current.dep_ == "ccomp":

@@ -27,9 +27,8 @@ def _to_date(value: str | None) -> dt.date | None:
 def extract_html(html: str, source: str) -> dict[str, str | None]:
     """Run trafilatura on a page; returns text (headline line dropped), title, author, date, url, sitename."""
     try:
-        result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
-        )
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+        result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     except Exception as err:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(source, f"could not parse HTML ({type(err).__name__})") from None
     if not result or not (result.get("text") or "").strip():

@@ -1,0 +1,127 @@
+"""Reading inputs: text, HTML, JSONL, directories, stdin, and bad input reported without stopping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from eventwire.errors import ConfigError, InputError
+from eventwire.ingest import iter_documents, parse_date
+from eventwire.ingest.text import split_title
+
+PUB = dt.date(2022, 9, 29)
+
+ARTICLE = """Rebels seize border post in eastern Congo
+
+By Amina Diallo
+
+GOMA (Eventwire) — Rebels seized a border post near Bunagana on Monday, local officials said.
+"""
+
+HTML = """<html><head><title>Sanctions widen | Example News</title>
+<meta name="author" content="Lena Berg">
+<meta property="article:published_time" content="2022-10-03T09:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>EU widens sanctions on Iran over protest crackdown</h1>
+<p>BRUSSELS (Example) — European Union foreign ministers agreed on Monday to impose sanctions on eleven Iranian
+officials over the violent suppression of protests, diplomats said.</p>
+<p>The measures freeze assets and ban travel to the bloc, the diplomats said after a meeting in Luxembourg.</p>
+</article><footer>© Example News. All rights reserved.</footer></body></html>"""
+
+
+def _docs(items):
+    return [d for d in items if not isinstance(d, InputError)]
+
+
+def _errors(items):
+    return [d for d in items if isinstance(d, InputError)]
+
+
+def test_text_file_headline_becomes_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    [doc] = list(iter_documents([str(path)], PUB))
+    assert doc.title == "Rebels seize border post in eastern Congo"
+    assert doc.text.startswith("By Amina Diallo")
+    assert doc.published == PUB
+    assert doc.doc_id.startswith("sha256:")
+
+
+def test_a_first_sentence_is_not_mistaken_for_a_title():
+    title, body = split_title("Rebels seized a border post on Monday.\n\nOfficials said five died.")
+    assert title is None and body.startswith("Rebels")
+
+
+def test_html_article_text_and_metadata_via_trafilatura(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    [doc] = list(iter_documents([str(path)], None))
+    assert "impose sanctions on eleven Iranian" in doc.text
+    assert "Home" not in doc.text and "All rights reserved" not in doc.text
+    assert doc.author == "Lena Berg"
+    assert doc.published == dt.date(2022, 10, 3)  # the page's own date wins over --published
+
+
+def test_jsonl_good_lines_processed_bad_lines_reported_with_line_numbers(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Troops shelled the village.", "published": "2022-09-01"}),
+        "{not json",
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "html": HTML, "url": "https://example.org/x"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(iter_documents([str(path)], PUB))
+    docs, errors = _docs(items), _errors(items)
+    assert [d.doc_id for d in docs] == ["a", "c"]
+    assert docs[0].published == dt.date(2022, 9, 1)
+    assert docs[1].url == "https://example.org/x"
+    assert [e.source for e in errors] == [f"{path}:2", f"{path}:3"]
+    assert "malformed JSON" in errors[0].reason and "'text' or 'html'" in errors[1].reason
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02binary", "binary"), (b"caf\xe9 au lait", "UTF-8")],
+)
+def test_bad_files_are_reported_not_raised(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    [error] = list(iter_documents([str(path)], PUB))
+    assert isinstance(error, InputError) and reason in str(error) and str(path) in str(error)
+
+
+def test_missing_input_is_reported_and_others_still_read(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Protesters marched in Tbilisi.", encoding="utf-8")
+    items = list(iter_documents([str(tmp_path / "nope.txt"), str(good)], PUB))
+    assert "no such file" in str(items[0])
+    assert _docs(items)[0].text == "Protesters marched in Tbilisi."
+
+
+def test_directory_is_walked_recursively_in_stable_order_skipping_other_types(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("Second story.", encoding="utf-8")
+    (tmp_path / "1.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    assert [d.text for d in _docs(iter_documents([str(tmp_path)], PUB))] == ["First story.", "Second story."]
+
+
+def test_stdin_is_plain_text():
+    [doc] = list(iter_documents(["-"], PUB, stdin=io.BytesIO("Troops withdrew from Kherson.".encode())))
+    assert doc.text == "Troops withdrew from Kherson." and doc.source_path == "<stdin>"
+
+
+def test_content_hash_id_is_stable(tmp_path):
+    (tmp_path / "x.txt").write_text("Same text.", encoding="utf-8")
+    first = _docs(iter_documents([str(tmp_path / "x.txt")], PUB))[0].doc_id
+    (tmp_path / "y.txt").write_text("Same text.", encoding="utf-8")
+    assert _docs(iter_documents([str(tmp_path / "y.txt")], PUB))[0].doc_id == first
+
+
+def test_bad_date_option_is_a_config_error():
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        parse_date("29/09/2022")
