@@ -94,7 +94,8 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     found: list[Token] = []
     for prep in children(token, "prep", "agent"):
         if prep.lower_ in preps:
-            found.extend(children(prep, "pobj"))
+            # "on Monday", "at dawn" say when, not whom
+            found.extend(p for p in children(prep, "pobj") if p.ent_type_ not in ("DATE", "TIME"))
     return found
 
 

@@ -53,6 +53,12 @@ class EventCoder:
         folded = self._fold(triggers, by_token)
         absorbed = self._absorb(triggers, by_token)
         out: list[EventCandidate] = []
+        # follow chains ("in an attack" → "wounded" → "killed") to the trigger that keeps the event
+        for index in list(folded):
+            owner, hops = folded[index], 0
+            while owner in folded and hops < 5:
+                owner, hops = folded[owner], hops + 1
+            folded[index] = owner
         for trigger in triggers:
             if trigger.token.i in folded or trigger.token.i in absorbed:
                 continue
@@ -82,6 +88,19 @@ class EventCoder:
         for trigger in triggers:
             token = trigger.token
             head = by_token.get(token.head.i)
+            # "wounded six in an attack": the attack noun names the same event as the verb
+            governor = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
+            if (
+                governor is not None
+                and governor is not trigger
+                and token.pos_ == "NOUN"
+                and trigger.event == "ASSAULT"
+                and (governor.event == "ASSAULT" or governor.token.lemma_.lower() in self._casualty_lemmas)
+            ):
+                folded[token.i] = governor.token.i
+                if governor.mode is None:
+                    governor.mode = trigger.mode
+                continue
             # a casualty verb hanging off an attack: "shelled Lyman, killing three people"
             if (
                 head is not None

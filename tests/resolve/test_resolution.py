@@ -1,0 +1,137 @@
+"""Resolution: actor codes and sectors, places, dates, numbers and per-place casualty counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.resolve.actors import load_actor_kb
+from eventwire.resolve.dates import parse_expression
+from eventwire.resolve.numbers import parse_number
+from eventwire.resolve.places import load_gazetteer
+
+THURSDAY = dt.date(2022, 9, 29)
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_actor_kb()
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def resolve_actor(pipeline, kb):
+    def run(text: str):
+        doc = pipeline.nlp(text)
+        return kb.resolve(doc[:])
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("the Kremlin", "RUS", "GOV"),
+        ("the Pentagon", "USA", "MIL"),
+        ("Downing Street", "GBR", "GOV"),
+        ("Kyiv", "UKR", "GOV"),
+        ("Ukrainian troops", "UKR", "MIL"),
+        ("Russian riot police", "RUS", "COP"),
+        ("the U.S. State Department", "USA", "GOV"),
+        ("Iranian protesters", "IRN", "CVL"),
+        ("the United Nations", "UNO", None),
+        ("the European Union", "EUR", None),
+    ],
+)
+def test_actor_codes_and_sectors(resolve_actor, text, code, sector):
+    actor = resolve_actor(text)
+    assert (actor.code, actor.sector) == (code, sector)
+    assert actor.entity_text == text
+
+
+def test_possessive_country_with_forces_is_military(code):
+    events = code("Kyiv's forces recaptured the town.")
+    assert events and (events[0].actor[0].code, events[0].actor[0].sector) == ("UKR", "MIL")
+
+
+def test_abbreviations_are_case_sensitive(kb):
+    assert kb.lookup("US").code == "USA"
+    assert kb.lookup("us") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kharkov", "UKR"), ("Kharkiv", "UKR"), ("Zaporozhye", "UKR"), ("Lugansk", "UKR"), ("Kiev", "UKR")],
+)
+def test_spelling_variants_resolve(gazetteer, name, country):
+    place = gazetteer.best_city(name)
+    assert place is not None and place.country_code == country
+
+
+def test_document_context_disambiguates(gazetteer):
+    # several towns share a name; a document about one country prefers that country's town
+    candidates = {p.country_code for p in gazetteer.cities("Alexandria")}
+    assert len(candidates) > 1
+    assert gazetteer.best_city("Alexandria", frozenset({"ROU"})).country_code == "ROU"
+
+
+def test_event_location_comes_from_the_events_own_clause(code):
+    events = code("Officials in Kyiv said Russian forces pummelled Lyman on Tuesday.")
+    [event] = [e for e in events if e.event == "ASSAULT"]
+    assert event.event_loc.resolved_place == "Lyman" and event.event_loc.resolution == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected", "precision"),
+    [
+        ("Friday", True, "2022-09-30", "day"),
+        ("Friday", False, "2022-09-23", "day"),
+        ("Thursday", False, "2022-09-29", "day"),
+        ("Sept. 27", False, "2022-09-27", "day"),
+        ("last week", False, "2022-09-22", "week"),
+        ("this summer", False, "2022-06-01", "season"),
+        ("2014", False, "2014-01-01", "year"),
+        ("October 2021", False, "2021-10-01", "month"),
+    ],
+)
+def test_date_expressions_resolve_against_publication(text, future, expected, precision):
+    parsed = parse_expression(text, THURSDAY, future)
+    assert parsed is not None
+    assert (parsed.date.isoformat(), parsed.precision) == (expected, precision)
+
+
+def test_background_years_before_publication_are_historical(code):
+    event = next(e for e in code("Russia annexed Crimea in 2014.") if e.event == "COERCE")
+    assert event.date == "2014-01-01" and event.date_precision == "year" and event.aux_mode == "historical"
+
+
+def test_no_date_in_text_uses_publication(code):
+    event = code("Troops shelled the village.")[0]
+    assert (event.date, event.date_precision) == ("2022-09-29", "publication")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12", 12), ("1,200", 1200), ("three", 3), ("twenty-five", 25), ("a hundred", 100), ("dozens", 12), ("x", None)],
+)
+def test_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def test_counts_are_never_summed_across_places(code):
+    events = code("Shelling killed three people in the Donetsk region, five in Kharkiv and wounded seven in Zaporizhzhia.")
+    by_place = {e.event_loc.extracted_place: e.size for e in events if e.event_loc}
+    assert by_place["the Donetsk region"].dead == 3
+    assert by_place["Kharkiv"].dead == 5
+    assert by_place["Zaporizhzhia"].injured == 7 and by_place["Zaporizhzhia"].dead is None
+    assert len({e.id for e in events}) == len(events) == 3
+
+
+def test_counts_in_one_place_stay_together(code):
+    [event] = code("Gunmen killed four villagers and wounded six in an attack on Monday.")
+    assert (event.size.dead, event.size.injured) == (4, 6)
