@@ -27,7 +27,9 @@ def sample_results(pipeline):
     """Every bundled sample article, processed once."""
     from eventwire.ingest import iter_documents, parse_date
 
-    documents = [d for d in iter_documents([str(SAMPLES)], parse_date(SAMPLES_PUBLISHED)) if not isinstance(d, Exception)]
+    documents = [
+        d for d in iter_documents([str(SAMPLES)], parse_date(SAMPLES_PUBLISHED)) if not isinstance(d, Exception)
+    ]
     return list(pipeline.process(documents))
 
 

@@ -124,7 +124,9 @@ def test_numbers(text, value):
 
 
 def test_counts_are_never_summed_across_places(code):
-    events = code("Shelling killed three people in the Donetsk region, five in Kharkiv and wounded seven in Zaporizhzhia.")
+    events = code(
+        "Shelling killed three people in the Donetsk region, five in Kharkiv and wounded seven in Zaporizhzhia."
+    )
     by_place = {e.event_loc.extracted_place: e.size for e in events if e.event_loc}
     assert by_place["the Donetsk region"].dead == 3
     assert by_place["Kharkiv"].dead == 5

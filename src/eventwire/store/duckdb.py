@@ -167,7 +167,7 @@ class Store:
         sql = resources.files("eventwire.store").joinpath("schema.sql").read_text(encoding="utf-8")
         self.con.execute("BEGIN")
         self.con.execute(sql)
-        if not self.con.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():
+        if not self.con.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchall():
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.con.execute("COMMIT")
 
@@ -225,10 +225,14 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        cursor = self.con.execute(sql, params)
-        while rows := cursor.fetchmany(1000):
-            for (record,) in rows:
-                yield json.loads(record)
+        cursor = self.con.cursor()  # its own connection: the caller may use the store while streaming
+        try:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(1000):
+                for (record,) in rows:
+                    yield json.loads(record)
+        finally:
+            cursor.close()
 
     def counts_by_type(self, where: EventFilter | None = None) -> list[tuple[str, int]]:
         clause, params = (where or EventFilter()).where()
@@ -236,18 +240,19 @@ class Store:
         return [(r[0], r[1]) for r in self.con.execute(sql, params).fetchall()]
 
     def stats(self) -> dict[str, int]:
-        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()
-        events = self.con.execute("SELECT count(*) FROM events").fetchone()
-        return {"documents": docs[0] if docs else 0, "events": events[0] if events else 0}
+        docs = self.con.execute("SELECT count(*) FROM documents").fetchall()
+        events = self.con.execute("SELECT count(*) FROM events").fetchall()
+        return {"documents": docs[0][0], "events": events[0][0]}
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        row = self.con.execute(
+        rows = self.con.execute(
             "SELECT doc_id, url, title, source, published, language, raw_hash, text, removed_spans"
             " FROM documents WHERE doc_id = ?",
             [doc_id],
-        ).fetchone()
-        if row is None:
+        ).fetchall()
+        if not rows:
             return None
+        row = rows[0]
         keys = ["doc_id", "url", "title", "source", "published", "language", "raw_hash", "text", "removed_spans"]
         out = dict(zip(keys, row, strict=True))
         out["removed_spans"] = json.loads(out["removed_spans"] or "[]")

@@ -1,0 +1,88 @@
+"""The DuckDB store: transactional batches, idempotent re-ingest, parameterised filters, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from eventwire.pipeline import make_document
+from eventwire.store import EventFilter, Store
+from eventwire.store.export import export_records
+
+TEXTS = {
+    "kharkiv": ("Russian forces shelled Kharkiv on Tuesday, killing three people.", "2022-09-29"),
+    "minsk": ("Police detained 40 protesters in Minsk on Sunday.", "2022-08-15"),
+    "talks": ("The foreign ministers of Turkey and Greece met in Ankara on Monday.", "2022-10-04"),
+}
+
+
+@pytest.fixture
+def results(pipeline):
+    docs = [make_document(text, pub, doc_id=doc_id) for doc_id, (text, pub) in TEXTS.items()]
+    return list(pipeline.process(docs))
+
+
+@pytest.fixture
+def store(tmp_path, results):
+    with Store(tmp_path / "t.duckdb") as s:
+        s.write(results)
+        yield s
+
+
+def test_documents_and_events_round_trip(store, results):
+    assert store.stats() == {"documents": 3, "events": sum(len(r.events) for r in results)}
+    records = list(store.events())
+    assert {r["id"] for r in records} == {e.id for r in results for e in r.events}
+    original = {e.id: e.to_dict() for r in results for e in r.events}
+    assert all(original[r["id"]] == r for r in records)
+    doc = store.document("kharkiv")
+    assert doc["text"].startswith("Russian forces") and doc["removed_spans"] == []
+
+
+def test_rewriting_the_same_documents_adds_nothing(store, results):
+    before = store.stats()
+    store.write(results)
+    assert store.stats() == before
+    assert store.known([("kharkiv", results[0].document.raw_hash), ("kharkiv", "other")]) == {
+        ("kharkiv", results[0].document.raw_hash)
+    }
+
+
+def test_filters(store):
+    assert {r["event"] for r in store.events(EventFilter(event=("COERCE",)))} == {"COERCE"}
+    assert {r["event_loc"]["country_code"] for r in store.events(EventFilter(country="UKR"))} == {"UKR"}
+    since = [r["date"] for r in store.events(EventFilter(since=dt.date(2022, 9, 1)))]
+    assert since and all(d >= "2022-09-01" for d in since)
+    until = [r["date"] for r in store.events(EventFilter(until=dt.date(2022, 9, 1)))]
+    assert until and all(d <= "2022-09-01" for d in until)
+
+
+@pytest.mark.parametrize("hostile", ["UKR' OR '1'='1", "'; DROP TABLE events; --", "x\x00y"])
+def test_hostile_filter_values_are_parameters_not_sql(store, hostile):
+    assert list(store.events(EventFilter(country=hostile))) == []
+    assert list(store.events(EventFilter(event=(hostile,)))) == []
+    assert store.stats()["events"] > 0
+
+
+def test_counts_by_type(store):
+    counts = dict(store.counts_by_type())
+    assert counts["ASSAULT"] >= 1 and counts["COERCE"] >= 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_exports_read_back_with_duckdb(store, tmp_path, fmt):
+    target = tmp_path / f"events.{fmt}"
+    count = export_records(store.events(), fmt, target)
+    reader = {"jsonl": "read_json_auto", "csv": "read_csv_auto", "parquet": "read_parquet"}[fmt]
+    rows = duckdb.sql(f"SELECT count(*) FROM {reader}('{target}')").fetchall()[0][0]
+    assert rows == count == store.stats()["events"]
+    assert not list(tmp_path.glob(".events*"))  # no temporary file left behind
+
+
+def test_opening_a_missing_store_read_only_is_a_clear_error(tmp_path):
+    from eventwire.errors import StoreError
+
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "missing.duckdb", read_only=True)

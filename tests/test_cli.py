@@ -1,0 +1,92 @@
+"""The command line as a user runs it (real subprocesses)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.conftest import SAMPLES, SAMPLES_PUBLISHED, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def test_extract_writes_one_json_record_per_line_and_logs_to_stderr(tmp_path):
+    result = run_cli("extract", str(SAMPLES / "01-russia-annexation-lyman.txt"), "--published", SAMPLES_PUBLISHED)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["schema_version"] == 1 for r in records)
+    assert {"ASSAULT", "COERCE", "REJECT", "THREATEN"} <= {r["event"] for r in records}
+    # nothing from the publisher's appeal
+    assert not any("Remind me later" in r["text"] or "Donate" in r["text"] for r in records)
+
+
+def test_extract_reads_stdin_and_writes_csv():
+    result = run_cli(
+        "extract", "-", "--published", "2022-09-29", "--format", "csv",
+        stdin="Police detained 40 protesters in Minsk on Sunday.",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["event"] == "COERCE" and rows[0]["arrested"] == "40" and rows[0]["country_code"] == "BLR"
+
+
+def test_bad_inputs_are_one_line_each_and_the_rest_is_processed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Troops shelled Kherson on Monday.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_cli("extract", str(tmp_path / "missing.txt"), str(empty), str(good), "--published", "2022-09-29")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("eventwire: error:")]
+    assert len(errors) == 2 and "missing.txt" in errors[0] and "empty.txt" in errors[1]
+    assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["ASSAULT"]
+
+
+def test_bad_date_is_a_one_line_error():
+    result = run_cli("extract", "-", "--published", "yesterday", stdin="Troops shelled Kherson.")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("eventwire: error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_events_export_round_trip_and_reingest_adds_nothing(tmp_path):
+    db = tmp_path / "store.duckdb"
+    first = run_cli("ingest", str(SAMPLES), "--db", str(db), "--published", SAMPLES_PUBLISHED)
+    assert first.returncode == 0, first.stderr
+    assert "stored 10 documents" in first.stderr
+    again = run_cli("ingest", str(SAMPLES), "--db", str(db), "--published", SAMPLES_PUBLISHED)
+    assert "stored 0 documents, 0 events (10 unchanged documents skipped)" in again.stderr
+
+    listed = run_cli("events", "--db", str(db), "--format", "jsonl")
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(records) > 50
+    filtered = run_cli("events", "--db", str(db), "--event", "assault", "--country", "UKR", "--since", "2022-09-01")
+    subset = [json.loads(line) for line in filtered.stdout.splitlines()]
+    assert subset and all(r["event"] == "ASSAULT" and r["date"] >= "2022-09-01" for r in subset)
+
+    table = run_cli("events", "--db", str(db), "--format", "table")
+    assert "events by type" in table.stdout and "ASSAULT" in table.stdout
+
+    out = tmp_path / "events.parquet"
+    exported = run_cli("export", "--db", str(db), "--format", "parquet", "--output", str(out))
+    assert exported.returncode == 0 and out.stat().st_size > 0
+
+
+def test_events_on_a_missing_store_is_a_clear_error(tmp_path):
+    result = run_cli("events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.returncode == 2 and "no such store" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_event_type_is_a_clear_error(tmp_path):
+    result = run_cli("events", "--db", str(tmp_path / "x.duckdb"), "--event", "FIGHT")
+    assert result.returncode == 2 and "unknown event type" in result.stderr
+
+
+def test_info_json():
+    result = run_cli("info", "--format", "json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"version", "schema_version", "spacy_model", "spacy_model_version"}
+    assert data["schema_version"] == 1 and data["spacy_model_version"] == "3.8.0"
