@@ -22,12 +22,12 @@ demo: install
 	$(BIN)/eventwire events --db $(DEMO_DB) --format table
 
 test: install
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal build src/*.egg-info

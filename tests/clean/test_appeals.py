@@ -6,7 +6,7 @@ from eventwire.clean.appeals import clean_text, load_patterns
 
 TEXT = """By Oksana Petrenko and Mark Ellis
 
-ODESA, Ukraine, Oct. 2 (Eventwire) — Russian drones struck port facilities in Odesa overnight, the regional governor said.
+ODESA, Ukraine, Oct. 2 (Eventwire) — Russian drones struck port facilities in Odesa overnight, the governor said.
 
 A local charity said donations of blankets had doubled since the strike.
 
@@ -25,7 +25,7 @@ Remind me later
 
 
 def test_removed_spans_carry_reasons_and_point_into_the_raw_text():
-    clean, removed, dateline = clean_text(TEXT)
+    _clean, removed, dateline = clean_text(TEXT)
     reasons = [span.reason for span in removed]
     assert reasons == ["byline", "dateline", "appeal", "boilerplate", "appeal", "appeal", "appeal"]
     for span in removed:

@@ -111,7 +111,7 @@ def test_directory_is_walked_recursively_in_stable_order_skipping_other_types(tm
 
 
 def test_stdin_is_plain_text():
-    [doc] = list(iter_documents(["-"], PUB, stdin=io.BytesIO("Troops withdrew from Kherson.".encode())))
+    [doc] = list(iter_documents(["-"], PUB, stdin=io.BytesIO(b"Troops withdrew from Kherson.")))
     assert doc.text == "Troops withdrew from Kherson." and doc.source_path == "<stdin>"
 
 

@@ -21,9 +21,11 @@ from eventwire.events.syntax import (
     conjuncts,
     is_passive,
 )
+from eventwire.resolve.numbers import VAGUE
 
 _ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 
 
@@ -38,13 +40,13 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb's clause and whether it is a passive subject, inheriting where English elides it."""
     if depth > 6:
         return None, False
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child, False
-    for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECT_DEPS:
-            return child, True
     head = verb.head
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            if verb.dep_ == "relcl" and child.lower_ in _RELATIVE_PRONOUNS:
+                # "the roads that supply the garrison": the relative pronoun stands for the noun
+                return head, child.dep_ in PASSIVE_SUBJECT_DEPS
+            return child, child.dep_ in PASSIVE_SUBJECT_DEPS
     if head is verb:
         return None, False
     if verb.dep_ == "xcomp":
@@ -70,6 +72,9 @@ def actor_like(token: Token, lexicon_sectors: frozenset[str]) -> bool:
     if token.lower_ in _PRONOUNS:
         return True
     if token.lemma_.lower() in lexicon_sectors:
+        return True
+    if token.like_num or token.lower_ in VAGUE:
+        # "killed three", "detained hundreds of protesters": a count of people
         return True
     return token.pos_ == "PROPN"
 

@@ -43,6 +43,8 @@ def number_of(token: Token) -> int | None:
     for child in token.children:
         if child.dep_ in _NUMBER_DEPS | {"compound"} and _is_number(child):
             return number_of(child)
+    if token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return 1  # "killed a 62-year-old woman"
     return None
 
 

@@ -175,7 +175,10 @@ class EventCoder:
             args.recipients = [r for r in args.recipients if actor_like(r, self.sector_terms) or is_place(r)]
         if trigger.event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
             # "pummelled Lyman": a named target is also where it happened (the gazetteer decides)
-            args.places += [r for r in args.recipients if is_place(r) or r.pos_ == "PROPN"]
+            place_nouns = self.lexicon.words("place_nouns")
+            args.places += [
+                r for r in args.recipients if is_place(r) or r.pos_ == "PROPN" or r.lemma_.lower() in place_nouns
+            ]
         if trigger.event == "THREATEN" and trigger.mode is None:
             words = self.lexicon.words("threat_violence_words")
             lemmas = {t.lemma_.lower() for t in token.subtree}
@@ -233,7 +236,11 @@ class EventCoder:
         reject_modes = self.lexicon.rules["reject_modes"]
         if aux == "negation" and mood.refused and event in reject_modes:
             event, mode, aux = "REJECT", reject_modes[event], None
-        elif aux == "future" and event in self.lexicon.rules["future_to_agree"]:
+        elif (
+            aux == "future"
+            and event in self.lexicon.rules["future_to_agree"]
+            and token.lemma_.lower() not in self.lexicon.words("future_stays")
+        ):
             event, aux = "AGREE", None
         return EventCandidate(
             event=event,

@@ -37,7 +37,7 @@ def noun_phrase(token: Token) -> Span:
     start = token.left_edge.i
     # never start inside a coordination the token heads
     for child in token.lefts:
-        if child.dep_ in ("cc", "conj", "punct", "preconj"):
+        if child.dep_ in ("cc", "conj", "preconj") or (child.dep_ == "punct" and child.text in ',;:()"“”'):
             start = max(start, child.i + 1)
     end = token.i + 1
     for child in token.rights:
