@@ -171,14 +171,14 @@ class EventCoder:
                     if prep.dep_ == "prep" and prep.lower_ == "with":
                         args.actors += [p for p in prep.children if p.dep_ == "pobj"]
         else:
+            if trigger.event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
+                # "pummelled Lyman", "shelled the town of Kupiansk": a named target is also where it happened
+                place_nouns = self.lexicon.words("place_nouns")
+                args.places += [
+                    r for r in args.recipients if is_place(r) or r.pos_ == "PROPN" or r.lemma_.lower() in place_nouns
+                ]
             # a recipient that is only a thing ("rejected the proposal") is not an actor; its owner may be
             args.recipients = [r for r in args.recipients if actor_like(r, self.sector_terms) or is_place(r)]
-        if trigger.event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
-            # "pummelled Lyman": a named target is also where it happened (the gazetteer decides)
-            place_nouns = self.lexicon.words("place_nouns")
-            args.places += [
-                r for r in args.recipients if is_place(r) or r.pos_ == "PROPN" or r.lemma_.lower() in place_nouns
-            ]
         if trigger.event == "THREATEN" and trigger.mode is None:
             words = self.lexicon.words("threat_violence_words")
             lemmas = {t.lemma_.lower() for t in token.subtree}

@@ -108,6 +108,13 @@ class Gazetteer:
         if not candidates:
             return None
 
+        if context:
+            # in a story about known countries, a foreign town that only shares an alternate name is a miss
+            key = fold(name)
+            candidates = [p for p in candidates if p.country_code in context or fold(p.name) == key] or []
+            if not candidates:
+                return None
+
         def weight(place: Place) -> float:
             boost = _CONTEXT_BOOST if place.country_code in context else 1.0
             return math.log10(place.population + 10) * boost
