@@ -46,6 +46,18 @@ def test_bad_inputs_are_one_line_each_and_the_rest_is_processed(tmp_path):
     assert [json.loads(line)["event"] for line in result.stdout.splitlines()] == ["ASSAULT"]
 
 
+def test_unwritable_output_is_a_one_line_error(tmp_path):
+    result = run_cli("extract", "-", "--output", str(tmp_path / "no" / "such" / "dir.jsonl"), stdin="Troops attacked.")
+    assert result.returncode == 2 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_to_a_file(tmp_path):
+    target = tmp_path / "out.jsonl"
+    result = run_cli("extract", "-", "--published", "2022-09-29", "-o", str(target), stdin="Troops shelled Izium.")
+    assert result.returncode == 0 and result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["event"] == "ASSAULT"
+
+
 def test_bad_date_is_a_one_line_error():
     result = run_cli("extract", "-", "--published", "yesterday", stdin="Troops shelled Kherson.")
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -132,7 +132,10 @@ def extract(
     with _user_errors():
         date = parse_date(published)
         chosen = fmt or (OutFormat.jsonl if output else _default_format())
-        stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        except OSError as error:
+            raise EventwireError(f"{output}: cannot write ({error.strerror})") from None
         try:
             writer = writer_for(chosen.value, stream)
             pipeline = Pipeline(Settings())
