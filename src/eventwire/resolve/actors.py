@@ -99,6 +99,11 @@ class ActorKB:
                 if entry is not None:
                     match = (i, j, entry)
                     break
+            if match is None and "-" in span.doc[i].text:
+                # "Russian-backed", "Kremlin-appointed": the name before the hyphen
+                entry = self.lookup(span.doc[i].text.split("-", 1)[0])
+                if entry is not None:
+                    match = (i, i + 1, entry)
             if match:
                 found.append(match)
                 i = match[1]
@@ -152,7 +157,7 @@ class ActorKB:
         role = self.sector_of(span)
         if role is not None and (head_match is None or head_match[2].kind == "demonym"):
             sector = role
-        if sector is None and code is not None and span.root.lemma_.lower() in military_nouns:
+        if sector is None and code is not None and span.root.lemma_.lower().replace("-", "") in military_nouns:
             sector = "MIL"  # "Russian shelling", "the Russian bombardment"
         return Actor(entity_text=span.text, code=code, sector=sector, identifier_text=identifier)
 
