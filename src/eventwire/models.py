@@ -125,9 +125,6 @@ class Size(_Record):
     injured: int | None = Field(default=None, ge=0)
     arrested: int | None = Field(default=None, ge=0)
 
-    def is_empty(self) -> bool:
-        return self.dead is None and self.injured is None and self.arrested is None
-
 
 class TextInfo(_Record):
     """Character offsets of the evidence in the document's cleaned text."""

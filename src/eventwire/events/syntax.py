@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -49,13 +47,3 @@ def noun_phrase(token: Token) -> Span:
     while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     return doc[start:end]
-
-
-def ancestors_until_clause(token: Token) -> Iterator[Token]:
-    """Heads above a token up to (and including) the first verb."""
-    current = token
-    while current.head is not current:
-        current = current.head
-        yield current
-        if current.pos_ in ("VERB", "AUX"):
-            return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -56,7 +56,7 @@ class Resolver:
                     codes.add(entry.code)
         return frozenset(codes)
 
-    def _place_country(self, context: frozenset[str]):
+    def _place_country(self, context: frozenset[str]) -> Callable[[Span], tuple[str, str] | None]:
         def lookup(span: Span) -> tuple[str, str] | None:
             root = span.root
             if root.ent_type_ not in ("GPE", "LOC") and root.pos_ != "PROPN":
@@ -69,10 +69,16 @@ class Resolver:
     # ------------------------------------------------------------------ records
     def resolve(self, candidates: Iterable[EventCandidate], doc: Doc, clean: CleanDocument) -> list[Event]:
         context = self.document_countries(doc, clean)
-        return [self.to_event(candidate, clean, context) for candidate in candidates]
-
-    def to_event(self, candidate: EventCandidate, clean: CleanDocument, context: frozenset[str]) -> Event:
         place_country = self._place_country(context)
+        return [self.to_event(candidate, clean, context, place_country) for candidate in candidates]
+
+    def to_event(
+        self,
+        candidate: EventCandidate,
+        clean: CleanDocument,
+        context: frozenset[str],
+        place_country: Callable[[Span], tuple[str, str] | None],
+    ) -> Event:
         as_place = candidate.event in ("ASSAULT", "COERCE")
         actors = [
             self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country)
