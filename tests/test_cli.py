@@ -102,3 +102,29 @@ def test_info_json():
     data = json.loads(result.stdout)
     assert set(data) == {"version", "schema_version", "spacy_model", "spacy_model_version"}
     assert data["schema_version"] == 1 and data["spacy_model_version"] == "3.8.0"
+
+
+def test_eval_scores_a_gold_file_as_json_and_table(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "a", "text": "Russian forces shelled the city of Kharkiv on Tuesday.", "published": "2022-09-29",'
+        ' "events": [{"event": "ASSAULT", "actor": ["RUS"], "recipient": []}]}\n'
+        '{"id": "b", "text": "Heavy rain is forecast for the weekend.", "published": "2022-09-29", "events": []}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("eval", str(gold), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)[str(gold)]
+    assert report["documents"] == 2
+    assert report["no_event"]["documents"] == 1
+    assert set(report["fields"]) >= {"event", "mode", "aux_mode", "actor", "recipient", "location", "date", "size"}
+    table = run_cli("eval", str(gold))
+    assert table.returncode == 0 and "precision" in table.stdout and "no-event documents" in table.stdout
+
+
+def test_eval_bad_gold_line_is_a_one_line_error(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{broken\n", encoding="utf-8")
+    result = run_cli("eval", str(gold))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "gold.jsonl:1" in result.stderr

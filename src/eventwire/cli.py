@@ -50,6 +50,11 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 class InfoFormat(StrEnum):
     json = "json"
     text = "text"
@@ -259,6 +264,46 @@ def export(
         with Store(db, read_only=True) as store:
             count = export_records(store.events(where), fmt.value, output)
     err.print(f"eventwire: wrote {count} events to {output}", markup=False, soft_wrap=True)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (JSONL; format in the README).")],
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="table or json.")] = EvalFormat.table,
+    km: Annotated[float, typer.Option("--km", min=0.0, help="A location agrees within this many km.")] = 50.0,
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write each document's disagreements to this JSONL file.")
+    ] = None,
+) -> None:
+    """Score the pipeline against gold events: per-field precision, recall, F1 and accuracy."""
+    from eventwire.evaluation import evaluate as run_evaluation
+    from eventwire.evaluation import load_gold
+    from eventwire.evaluation.report import field_table, summary_line, type_table
+    from eventwire.pipeline import Pipeline
+
+    with _user_errors():
+        pipeline = Pipeline(Settings())
+        results = {}
+        for path in gold:
+            with _progress(f"scoring {path.name}"):
+                results[str(path)] = run_evaluation(pipeline, load_gold(path), km=km)
+        if errors is not None:
+            try:
+                with errors.open("w", encoding="utf-8") as handle:
+                    for name, result in results.items():
+                        for item in result.errors:
+                            handle.write(json.dumps({"gold": name, **item}, ensure_ascii=False) + "\n")
+            except OSError as error:
+                raise EventwireError(f"{errors}: cannot write ({error.strerror})") from None
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps({name: result.to_dict() for name, result in results.items()}, indent=2))
+        return
+    out = Console(highlight=False)
+    for name, result in results.items():
+        out.print(field_table(result, name))
+        out.print(type_table(result))
+        out.print(summary_line(result), markup=False)
+        out.print()
 
 
 @app.command()
