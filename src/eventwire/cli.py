@@ -274,6 +274,10 @@ def evaluate(
     errors: Annotated[
         Path | None, typer.Option("--errors", help="Write each document's disagreements to this JSONL file.")
     ] = None,
+    primary: Annotated[
+        bool,
+        typer.Option("--primary", help="Score only each document's principal event (one-event-per-sentence gold)."),
+    ] = False,
 ) -> None:
     """Score the pipeline against gold events: per-field precision, recall, F1 and accuracy."""
     from eventwire.evaluation import evaluate as run_evaluation
@@ -286,7 +290,7 @@ def evaluate(
         results = {}
         for path in gold:
             with _progress(f"scoring {path.name}"):
-                results[str(path)] = run_evaluation(pipeline, load_gold(path), km=km)
+                results[str(path)] = run_evaluation(pipeline, load_gold(path), km=km, primary=primary)
         if errors is not None:
             try:
                 with errors.open("w", encoding="utf-8") as handle:

@@ -26,7 +26,9 @@ from eventwire.resolve.numbers import VAGUE
 _ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
+_PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "its", "their", "his", "our"}
+)
 
 
 @dataclass
@@ -56,7 +58,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return objects[0], False
         subject, _ = clause_subject(head, depth + 1)  # "Russia is expected to annex": Russia annexes
         return subject, False
-    if verb.dep_ in ("conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head, False
@@ -149,29 +151,42 @@ def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset
     return args
 
 
+def light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb a nominal trigger is the object of: "launched an offensive", "gave $5m of aid"."""
+    light = lexicon.words("light_verbs")
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in light:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        measure = noun.head.head  # "5.1 million dollars of aid", "a package of sanctions"
+        if measure.dep_ in OBJECT_DEPS and measure.head.lemma_.lower() in light:
+            return measure.head
+    return None
+
+
 def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset[str]) -> Arguments:
     args = Arguments()
+    verb = light_verb(noun, lexicon)
     owner = _owner(noun, sectors)
     by = _prep_objects(noun, frozenset({"by"}))
     if by:
         args.actors = conjuncts(by[0])
     elif owner is not None:
         args.actors = conjuncts(owner)
-    elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.words("light_verbs"):
-        subject, patient = clause_subject(noun.head)
+    elif verb is not None:
+        subject, patient = clause_subject(verb)
         if subject is not None and not patient:
             args.actors = conjuncts(subject)
     recipient_preps = set(lexicon.rules["recipient_preps"].get(event, [])) | {"against", "on", "upon", "with"}
     if not args.actors or owner is None:
         recipient_preps.add("of")
     recipients = _prep_objects(noun, frozenset(recipient_preps))
-    if not recipients and noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.words("light_verbs"):
-        # "imposed sanctions on Moscow": the phrase hangs off the light verb
-        recipients = _prep_objects(noun.head, frozenset(recipient_preps) - {"of", "with"})
+    if not recipients and verb is not None:
+        # "imposed sanctions on Moscow", "gave the Ivory Coast $5m of aid": the phrase hangs off the light verb
+        recipients = children(verb, "dative") or _prep_objects(verb, frozenset(recipient_preps) - {"of", "with"})
     args.recipients = [t for r in recipients for t in conjuncts(r)]
     args.places = _places_under(noun, lexicon)
-    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.words("light_verbs"):
-        args.places += _places_under(noun.head, lexicon)
+    if verb is not None:
+        args.places += _places_under(verb, lexicon)
     return args
 
 

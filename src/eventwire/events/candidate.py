@@ -28,6 +28,8 @@ class EventCandidate:
     counts: dict[str, int] = field(default_factory=dict)
     #: 0 for a whole event; 1.. for the per-place parts of a split one ("three in A, five in B")
     part: int = 0
+    #: clauses between the trigger and the sentence's main clause (0: the sentence's own report)
+    depth: int = 0
 
     @property
     def event_text(self) -> str:

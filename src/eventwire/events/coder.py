@@ -18,17 +18,17 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.arguments import Arguments, actor_like, is_place, noun_arguments, verb_arguments
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.casualties import casualty_groups, split_by_place, totals
+from eventwire.events.framing import REQUEST_MODES, Framing, frame, subject_of
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import modality
+from eventwire.events.salience import background, depth, protest_purposes, threats
 from eventwire.events.speech import attribution
-from eventwire.events.syntax import noun_phrase
+from eventwire.events.syntax import conjuncts, noun_phrase
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.models import QUAD_CODES
 
 _FOLD_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
 _ABSORB_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"})
-#: when a REQUEST/REJECT absorbs another act, the act tells its mode
-_REQUEST_MODES = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 
 
@@ -50,8 +50,17 @@ class EventCoder:
     def code_sentence(self, sentence: Span) -> list[EventCandidate]:
         triggers = find_triggers(sentence, self.lexicon)
         by_token = {t.token.i: t for t in triggers}
+        dropped = background(triggers, self.lexicon)
+        triggers = [t for t in triggers if t.token.i not in dropped]
+        by_token = {t.token.i: t for t in triggers}
+        conditional = threats(triggers, self.lexicon)
+        framing = frame(triggers, self.lexicon)
+        triggers = [t for t in triggers if t.token.i not in framing.dropped]
+        by_token = {t.token.i: t for t in triggers}
         folded = self._fold(triggers, by_token)
         absorbed = self._absorb(triggers, by_token)
+        for index, owner in (conditional | protest_purposes(triggers, by_token)).items():
+            absorbed.setdefault(index, owner)
         out: list[EventCandidate] = []
         # follow chains ("in an attack" → "wounded" → "killed") to the trigger that keeps the event
         for index in list(folded):
@@ -62,7 +71,7 @@ class EventCoder:
         for trigger in triggers:
             if trigger.token.i in folded or trigger.token.i in absorbed:
                 continue
-            candidate = self._candidate(trigger, sentence, by_token, folded, absorbed)
+            candidate = self._candidate(trigger, sentence, by_token, folded, absorbed, framing)
             out.extend(self._split_casualties(candidate))
         return out
 
@@ -149,7 +158,7 @@ class EventCoder:
                             if "territory" in trigger.context:
                                 owner.mode = "territory"
                         elif owner.event in ("REQUEST", "REJECT"):
-                            owner.mode = _REQUEST_MODES.get(trigger.event)
+                            owner.mode = REQUEST_MODES.get(trigger.event)
                     owner.context.extend(c for c in trigger.context if c not in owner.context)
                 break
         return absorbed
@@ -195,9 +204,11 @@ class EventCoder:
         by_token: dict[int, Trigger],
         folded: dict[int, int],
         absorbed: dict[int, int],
+        framing: Framing,
     ) -> EventCandidate:
         token = trigger.token
         args = self._arguments(trigger)
+        _reframe(token, args, framing, self.sector_terms)
         if not args.recipients and trigger.event != "CONSULT":
             # "threatened to attack Israel", "urged talks with Kyiv": the complement names whom
             for index, owner in absorbed.items():
@@ -226,6 +237,8 @@ class EventCoder:
             args.actors = [args.actors[0]]
         mood = modality(token, self.lexicon)
         event, mode, aux = trigger.event, trigger.mode, mood.aux_mode
+        if trigger.threat:
+            aux = None if aux in ("future", "hypothetical") else aux
         crowd = self.lexicon.words("protest_actors")
         if args.actors and all(a.lemma_.lower() in crowd for a in args.actors):
             # civilians blocking a road protest (obstruct); a crowd's violence is a riot (PLOVER coding rules)
@@ -233,6 +246,8 @@ class EventCoder:
                 event, mode = "PROTEST", "obstruct"
             elif event == "ASSAULT" and mode in (None, "primitive", "destroy", "beat"):
                 event, mode = "PROTEST", "riot"
+        if event == "PROTEST" and _diplomatic(token, args, self.lexicon):
+            event, mode = "ACCUSE", "disapprove"  # "Serbia lodged a protest with Albania" (PLOVER)
         reject_modes = self.lexicon.rules["reject_modes"]
         if aux == "negation" and mood.refused and event in reject_modes:
             event, mode, aux = "REJECT", reject_modes[event], None
@@ -255,7 +270,33 @@ class EventCoder:
             places=[noun_phrase(t) for t in _unique(args.places)],
             aux_mode=aux,
             attribution=attribution(token, self.lexicon),
+            depth=depth(token, self.lexicon),
         )
+
+
+def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset[str]) -> None:
+    """Commanded acts are done by who gave the order; obligations are demands by the speaker."""
+    command = framing.commanded.get(token.i)
+    if command is not None:
+        orderer = subject_of(command)
+        addressed = [o for o in command.children if o.dep_ == "dobj" and o.i != token.i and actor_like(o, sectors)]
+        if orderer is not None:
+            args.recipients = [r for r in [*addressed, *args.recipients] if r.i != orderer.i]
+            args.actors = conjuncts(orderer)
+    speech = framing.obliged.get(token.i)
+    if speech is not None:
+        speaker = subject_of(speech)
+        obliged = subject_of(token)
+        args.actors = conjuncts(speaker) if speaker is not None else []
+        args.recipients = conjuncts(obliged) if obliged is not None else []
+
+
+def _diplomatic(token: Token, args: Arguments, lexicon: Lexicon) -> bool:
+    """A protest made by a state or lodged through diplomatic verbs, not a crowd in the street."""
+    verb = token if token.pos_ == "VERB" else token.head
+    if token.pos_ != "VERB" and verb.lemma_.lower() in lexicon.words("diplomatic_protest_verbs"):
+        return True
+    return bool(args.actors) and all(a.ent_type_ == "GPE" for a in args.actors)
 
 
 def _actor_span(token: Token) -> Span:

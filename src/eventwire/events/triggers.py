@@ -21,6 +21,8 @@ class Trigger:
     event: str
     mode: str | None
     context: list[str]
+    #: an announced or conditional conflictual act recoded as THREATEN (its aux mode is the threat's)
+    threat: bool = False
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"})
@@ -67,6 +69,7 @@ def apply_modifiers(trigger: Trigger, lexicon: Lexicon) -> None:
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger token of a sentence, in order."""
     found: list[Trigger] = []
+    stative = lexicon.words("stative_participles")
     for token in sentence:
         pos = _pos(token)
         if pos is None or token.ent_type_ in _NAME_ENTITIES:
@@ -74,6 +77,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if pos == "NOUN" and token.dep_ == "compound":
             continue  # "protest leaders", "attack helicopters": a modifier, not the event
         lemma = token.lemma_.lower()
+        if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and lemma in stative:
+            continue  # "militiamen armed with machetes": a description, not an act
         entry = lexicon.lookup(lemma, pos, _particles(token))
         if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
             entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)

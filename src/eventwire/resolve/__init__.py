@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Span
 
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.lexicon import Lexicon, load_cameo_defaults
-from eventwire.models import QUAD_CODES, CleanDocument, Event, EventLocation, Size, TextInfo
+from eventwire.models import QUAD_CODES, Actor, CleanDocument, Event, EventLocation, Size, TextInfo
 from eventwire.resolve.actors import ActorKB
+from eventwire.resolve.coref import PRONOUNS, Antecedents, is_short_form
 from eventwire.resolve.dates import resolve_date
 from eventwire.resolve.locations import event_location
 from eventwire.resolve.places import Gazetteer
@@ -70,7 +71,49 @@ class Resolver:
     def resolve(self, candidates: Iterable[EventCandidate], doc: Doc, clean: CleanDocument) -> list[Event]:
         context = self.document_countries(doc, clean)
         place_country = self._place_country(context)
-        return [self.to_event(candidate, clean, context, place_country) for candidate in candidates]
+        when = clean.document.published
+        antecedents = Antecedents(doc, lambda s: self.kb.resolve(s, military_nouns=self.military_nouns, when=when))
+        return [self.to_event(candidate, clean, context, place_country, antecedents) for candidate in candidates]
+
+    def _actors(
+        self,
+        spans: list[Span],
+        place_country: Callable[[Span], tuple[str, str] | None],
+        antecedents: Antecedents,
+        when,
+        home: str | None = None,
+        as_place: bool = False,
+    ) -> list[Actor]:
+        actors: list[Actor] = []
+        for span in spans:
+            found = self.kb.resolve_all(
+                span, military_nouns=self.military_nouns, place_country=place_country, as_place=as_place, when=when
+            )
+            if found[0].code is None:
+                pronoun = len(span) == 1 and span.root.lower_ in PRONOUNS
+                if pronoun or is_short_form(span, self.kb.sector_of):
+                    referent = antecedents.find(span, short_form=not pronoun)
+                    if referent is not None:
+                        found = [
+                            Actor(
+                                entity_text=span.text,
+                                code=referent.code,
+                                sector=found[0].sector or referent.sector,
+                                identifier_text=referent.identifier_text,
+                            )
+                        ]
+            actors.extend(self._at_home(span, actor, home) for actor in found)
+        return actors
+
+    def _at_home(self, span: Span, actor: Actor, home: str | None) -> Actor:
+        """A group named only by its role ("rebels", "protesters", "police") belongs to the country where the
+        event happened, or to the one country the story is about (ACLED's and PLOVER's convention). A named
+        person or group we do not know keeps its unknown code."""
+        if home is None or actor.code is not None or actor.sector is None:
+            return actor
+        if span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG"):
+            return actor
+        return actor.model_copy(update={"code": home, "identifier_text": self.kb.country_names.get(home)})
 
     def to_event(
         self,
@@ -78,17 +121,16 @@ class Resolver:
         clean: CleanDocument,
         context: frozenset[str],
         place_country: Callable[[Span], tuple[str, str] | None],
+        antecedents: Antecedents,
     ) -> Event:
         as_place = candidate.event in ("ASSAULT", "COERCE")
-        actors = [
-            self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country)
-            for s in candidate.actors
-        ]
-        recipients = [
-            self.kb.resolve(s, military_nouns=self.military_nouns, place_country=place_country, as_place=as_place)
-            for s in candidate.recipients
-        ]
+        when = clean.document.published
         location = event_location(candidate, self.lexicon, self.gazetteer, self.kb, context)
+        home = location.country_code if location is not None else None
+        if home is None and len(context) == 1:
+            home = next(iter(context))
+        actors = self._actors(candidate.actors, place_country, antecedents, when, home=home)
+        recipients = self._actors(candidate.recipients, place_country, antecedents, when, home=home, as_place=as_place)
         published = clean.document.published
         when = resolve_date(candidate, published)
         aux = candidate.aux_mode
@@ -151,4 +193,5 @@ def _confidence(candidate: EventCandidate, actors: list, recipients: list, locat
         score += 0.05
     if candidate.aux_mode == "hypothetical":
         score -= 0.15
+    score -= 0.1 * min(candidate.depth, 3)  # an act mentioned in a subordinate clause is less surely reported
     return round(min(0.95, max(0.05, score)), 2)

@@ -1,13 +1,16 @@
 """Actors: text spans → PLOVER codes and sectors, from the knowledge base in ``data/actors``.
 
 ``countries.csv`` gives names, aliases, demonyms, capitals and metonyms (seats of government with a sector:
-"the Kremlin" → RUS GOV, "the Pentagon" → USA MIL); ``organizations.csv`` IGOs and NGOs; ``sectors.csv`` role
-nouns (troops → MIL, police → COP, protesters → CVL). Matching is on token n-grams of the phrase.
+"the Kremlin" → RUS GOV, "the Pentagon" → USA MIL); ``organizations.csv`` IGOs, NGOs and armed groups;
+``sectors.csv`` role nouns (troops → MIL, police → COP, protesters → CVL); ``leaders.csv`` heads of state and
+government, foreign and defence ministers with the dates they held office (a name is read as the person in
+office on the publication date). Matching is on token n-grams of the phrase.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +33,24 @@ class KBEntry:
     sector: str | None = None
 
 
+@dataclass(frozen=True)
+class Tenure:
+    """One person in one office for one period (``end`` None: still in office when the table was written)."""
+
+    code: str
+    name: str
+    role: str
+    start: dt.date
+    end: dt.date | None
+
+    def holds(self, when: dt.date) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+#: prepositions after an actor's head noun that say whose it is: "security forces in Guinea"
+_OWNER_PREPS = frozenset({"in", "from", "of"})
+
+
 class ActorKB:
     """Look-ups from names to codes, and from role nouns to sectors."""
 
@@ -38,9 +59,12 @@ class ActorKB:
         self.exact: dict[str, KBEntry] = {}  # case-sensitive abbreviations
         self.sectors: dict[str, str] = {}
         self.country_names: dict[str, str] = {}  # iso3 → name
+        self.people: dict[str, list[Tenure]] = {}
         self._load_countries(directory / "countries.csv")
         self._load_organizations(directory / "organizations.csv")
         self._load_sectors(directory / "sectors.csv")
+        if (directory / "leaders.csv").exists():
+            self._load_leaders(directory / "leaders.csv")
 
     # ------------------------------------------------------------------ loading
     def _add(self, name: str, entry: KBEntry) -> None:
@@ -81,21 +105,52 @@ class ActorKB:
             for row in csv.DictReader(handle):
                 self.sectors[normalize(row["term"])] = row["sector"].strip()
 
+    def _load_leaders(self, path: Path) -> None:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                end = row["end"].strip()
+                tenure = Tenure(
+                    row["country"].strip(),
+                    row["name"].strip(),
+                    row["role"].strip(),
+                    dt.date.fromisoformat(row["start"].strip()),
+                    dt.date.fromisoformat(end) if end else None,
+                )
+                for name in {tenure.name, *_cells(row["aliases"])}:
+                    tenures = self.people.setdefault(normalize(name), [])
+                    if tenure not in tenures:
+                        tenures.append(tenure)
+
     # ------------------------------------------------------------------ look-ups
+    def person(self, text: str, when: dt.date | None = None) -> KBEntry | None:
+        """A leader by name: the one in office on ``when``; without a date, only an unambiguous name."""
+        tenures = self.people.get(normalize(text))
+        if not tenures:
+            return None
+        if when is not None:
+            tenures = [t for t in tenures if t.holds(when)] or tenures
+        if len({t.code for t in tenures}) != 1:
+            return None
+        latest = max(tenures, key=lambda t: t.start)
+        return KBEntry(latest.code, latest.name, "person", "GOV")
+
     def sector_terms(self) -> frozenset[str]:
         return frozenset(term for term in self.sectors if " " not in term)
 
     def lookup(self, text: str) -> KBEntry | None:
         return self.exact.get(text.strip()) or self.names.get(normalize(text))
 
-    def find(self, span: Span) -> list[tuple[int, int, KBEntry]]:
+    def find(self, span: Span, when: dt.date | None = None) -> list[tuple[int, int, KBEntry]]:
         """Longest non-overlapping KB matches in a span, as (start, end, entry) token offsets in the doc."""
         found: list[tuple[int, int, KBEntry]] = []
         i = span.start
         while i < span.end:
             match = None
             for j in range(min(span.end, i + _MAX_NGRAM), i, -1):
-                entry = self.lookup(span.doc[i:j].text)
+                words = span.doc[i:j]
+                entry = self.lookup(words.text)
+                if entry is None and self.people and all(t.text[:1].isupper() for t in words):
+                    entry = self.person(words.text, when)  # names only when capitalised ("May", not "may")
                 if entry is not None:
                     match = (i, j, entry)
                     break
@@ -129,6 +184,35 @@ class ActorKB:
                 break
         return best[1] if best else None
 
+    def resolve_all(
+        self,
+        span: Span,
+        *,
+        military_nouns: frozenset[str] = frozenset(),
+        place_country: Callable[[Span], tuple[str, str] | None] | None = None,
+        as_place: bool = False,
+        when: dt.date | None = None,
+    ) -> list[Actor]:
+        """Code one actor phrase; coordinated nationalities ("Hungarian and Romanian officials") give one
+        actor each."""
+        first = self.resolve(
+            span, military_nouns=military_nouns, place_country=place_country, as_place=as_place, when=when
+        )
+        matches = [m for m in self.find(span, when) if m[2].kind in ("demonym", "country")]
+        linked = [
+            m
+            for m in matches[1:]
+            if any(span.doc[k].dep_ == "conj" and matches[0][0] <= span.doc[k].head.i < m[0] for k in range(m[0], m[1]))
+        ]
+        if not linked or first.code != matches[0][2].code:
+            return [first]
+        others = [
+            Actor(entity_text=span.text, code=m[2].code, sector=first.sector, identifier_text=m[2].name)
+            for m in linked
+            if m[2].code != first.code
+        ]
+        return [first, *others]
+
     def resolve(
         self,
         span: Span,
@@ -136,9 +220,18 @@ class ActorKB:
         military_nouns: frozenset[str] = frozenset(),
         place_country: Callable[[Span], tuple[str, str] | None] | None = None,
         as_place: bool = False,
+        when: dt.date | None = None,
     ) -> Actor:
         """Code one actor phrase. ``as_place``: a city in the phrase is a target, not a government metonym."""
-        matches = self.find(span)
+        matches = self.find(span, when)
+        if not matches:
+            # "security forces in Guinea", "rebels from Chad": whose they are follows the head noun
+            for prep in span.root.children:
+                if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP", "ORG"):
+                            matches = self.find(span.doc[pobj.left_edge.i : pobj.i + 1], when)
+                    break
         code = identifier = sector = None
         # prefer the match that is the phrase's head, then the first one
         head_match = next((m for m in matches if m[0] <= span.root.i < m[1]), None)
@@ -146,7 +239,7 @@ class ActorKB:
         if chosen is not None:
             entry = chosen[2]
             code, identifier = entry.code, entry.name
-            if entry.kind in ("metonym", "organization") or (entry.kind == "capital" and not as_place):
+            if entry.kind in ("metonym", "organization", "person") or (entry.kind == "capital" and not as_place):
                 sector = entry.sector
             if entry.kind == "capital" and as_place:
                 identifier = span.doc[chosen[0] : chosen[1]].text
