@@ -135,6 +135,8 @@ def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset
     subject, subject_is_patient = clause_subject(verb)
     passive = is_passive(verb) or subject_is_patient
     agents = [pobj for agent in children(verb, "agent") for pobj in children(agent, "pobj")]
+    if passive and not agents and verb.lemma_.lower() in lexicon.words("adjectival_participles"):
+        passive = False
     recipient_preps = frozenset(lexicon.rules["recipient_preps"].get(event, lexicon.rules["recipient_preps"]["*"]))
     if passive:
         args.actors = [t for a in agents for t in conjuncts(a)]

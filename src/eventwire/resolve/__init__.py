@@ -83,6 +83,7 @@ class Resolver:
         when,
         home: str | None = None,
         as_place: bool = False,
+        single_country: bool = False,
     ) -> list[Actor]:
         actors: list[Actor] = []
         for span in spans:
@@ -102,17 +103,19 @@ class Resolver:
                                 identifier_text=referent.identifier_text,
                             )
                         ]
-            actors.extend(self._at_home(span, actor, home) for actor in found)
+            actors.extend(self._at_home(span, actor, home, single_country) for actor in found)
         return actors
 
-    def _at_home(self, span: Span, actor: Actor, home: str | None) -> Actor:
+    def _at_home(self, span: Span, actor: Actor, home: str | None, single_country: bool = False) -> Actor:
         """A group named only by its role ("rebels", "protesters", "police") belongs to the country where the
         event happened, or to the one country the story is about (ACLED's and PLOVER's convention). A named
         person or group we do not know keeps its unknown code."""
         if home is None or actor.code is not None or actor.sector is None:
             return actor
-        if span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG"):
-            return actor
+        named = span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG")
+        titled = named and span.root.ent_type_ == "PERSON" and span[0].lower_ != span.root.lower_
+        if named and not (titled and single_country):
+            return actor  # an unknown named group keeps its unknown code; "President X" in a one-country story
         return actor.model_copy(update={"code": home, "identifier_text": self.kb.country_names.get(home)})
 
     def to_event(

@@ -69,7 +69,7 @@ class Antecedents:
     def _mention(self, token: Token) -> Actor | None:
         if token.i not in self._cache:
             actor = self.resolve(noun_phrase(token))
-            self._cache[token.i] = actor if actor.code else None
+            self._cache[token.i] = actor if actor.code or actor.sector else None
         return self._cache[token.i]
 
     def _candidates(self, before: Token) -> list[Token]:
@@ -92,10 +92,13 @@ class Antecedents:
         """The actor a pronoun or short form refers back to, if a compatible one was named before."""
         root = span.root
         pronoun = "it" if short_form and _kind(root) == "thing" else "he" if short_form else root.lower_
+        uncoded: Actor | None = None
         for token in self._candidates(span[0]):
             if token.lower_ in PRONOUNS or not _fits(pronoun, _kind(token)):
                 continue
             actor = self._mention(token)
-            if actor is not None:
+            if actor is not None and actor.code:
                 return actor
-        return None
+            uncoded = uncoded or actor
+        # "Islamic fundamentalists continued their strike": no code, but a role the event's country may give
+        return uncoded
