@@ -137,3 +137,52 @@ def test_counts_are_never_summed_across_places(code):
 def test_counts_in_one_place_stay_together(code):
     [event] = code("Gunmen killed four villagers and wounded six in an attack on Monday.")
     assert (event.size.dead, event.size.injured) == (4, 6)
+
+
+# --------------------------------------------------------------------------- leaders, coreference, groups
+
+
+def _codes(actors) -> list[str | None]:
+    return [a.code for a in actors]
+
+
+def test_leaders_are_read_as_the_person_in_office_on_the_publication_date(kb):
+    assert kb.person("Zelenskyy").code == "UKR"
+    assert kb.person("Erdogan").code == "TUR"
+    assert kb.person("Bush", dt.date(1991, 3, 1)).name == "George H. W. Bush"
+    assert kb.person("Bush", dt.date(2004, 3, 1)).name == "George W. Bush"
+    assert kb.person("Nobody Atall") is None
+
+
+def test_a_named_leader_codes_the_event_actor(code):
+    events = code("Putin threatened to cut gas supplies to Moldova on Tuesday.", "2022-09-29")
+    threat = next(e for e in events if e.event == "THREATEN")
+    assert _codes(threat.actor) == ["RUS"]
+    assert threat.actor[0].sector == "GOV"
+
+
+def test_pronoun_takes_the_latest_compatible_actor(code):
+    events = code("Norway said on Monday it had expelled two Iranian diplomats for spying.")
+    expel = next(e for e in events if e.event == "SANCTION")
+    assert _codes(expel.actor) == ["NOR"]
+    assert _codes(expel.recipient) == ["IRN"]
+
+
+def test_short_form_refers_back_to_the_named_government(code):
+    events = code(
+        "Poland's prime minister travelled to Vilnius on Monday. The president condemned the border incursion."
+    )
+    condemn = next(e for e in events if e.event == "ACCUSE")
+    assert _codes(condemn.actor) == ["POL"]
+
+
+def test_coordinated_nationalities_are_one_event_with_both_actors(code):
+    events = code("Chilean and Peruvian negotiators agreed on Friday to reopen the border crossing.")
+    agree = next(e for e in events if e.event == "AGREE")
+    assert sorted(_codes(agree.actor)) == ["CHL", "PER"]
+
+
+def test_unnamed_groups_belong_to_the_country_of_the_event(code):
+    events = code("Police arrested forty students in Dhaka on Sunday.")
+    arrest = next(e for e in events if e.event == "COERCE")
+    assert _codes(arrest.actor) == ["BGD"]

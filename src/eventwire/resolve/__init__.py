@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.lexicon import Lexicon, load_cameo_defaults
@@ -72,7 +72,11 @@ class Resolver:
         context = self.document_countries(doc, clean)
         place_country = self._place_country(context)
         when = clean.document.published
-        antecedents = Antecedents(doc, lambda s: self.kb.resolve(s, military_nouns=self.military_nouns, when=when))
+        antecedents = Antecedents(
+            doc,
+            lambda s: self.kb.resolve(s, military_nouns=self.military_nouns, when=when),
+            is_place=self._is_place,
+        )
         return [self.to_event(candidate, clean, context, place_country, antecedents) for candidate in candidates]
 
     def _actors(
@@ -105,6 +109,10 @@ class Resolver:
                         ]
             actors.extend(self._at_home(span, actor, home, single_country) for actor in found)
         return actors
+
+    def _is_place(self, token: Token) -> bool:
+        entry = self.kb.lookup(token.text)
+        return entry is not None and entry.kind in ("country", "capital")
 
     def _at_home(self, span: Span, actor: Actor, home: str | None, single_country: bool = False) -> Actor:
         """A group named only by its role ("rebels", "protesters", "police") belongs to the country where the

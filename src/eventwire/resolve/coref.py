@@ -42,7 +42,9 @@ def is_short_form(span: Span, sector_of: Callable[[Span], str | None]) -> bool:
     )
 
 
-def _kind(token: Token) -> str:
+def _kind(token: Token, is_place: Callable[[Token], bool] = lambda t: False) -> str:
+    if is_place(token):
+        return "thing"  # the small model sometimes calls a capital a PERSON
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_ROLES:
         return "person"
     if token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP":
@@ -61,9 +63,12 @@ def _fits(pronoun: str, kind: str) -> bool:
 class Antecedents:
     """Finds the antecedent actor of a pronoun or short form in one document."""
 
-    def __init__(self, doc: Doc, resolve: Callable[[Span], Actor]) -> None:
+    def __init__(
+        self, doc: Doc, resolve: Callable[[Span], Actor], is_place: Callable[[Token], bool] = lambda t: False
+    ) -> None:
         self.doc = doc
         self.resolve = resolve
+        self.is_place = is_place
         self._cache: dict[int, Actor | None] = {}
 
     def _mention(self, token: Token) -> Actor | None:
@@ -94,7 +99,7 @@ class Antecedents:
         pronoun = "it" if short_form and _kind(root) == "thing" else "he" if short_form else root.lower_
         uncoded: Actor | None = None
         for token in self._candidates(span[0]):
-            if token.lower_ in PRONOUNS or not _fits(pronoun, _kind(token)):
+            if token.lower_ in PRONOUNS or not _fits(pronoun, _kind(token, self.is_place)):
                 continue
             actor = self._mention(token)
             if actor is not None and actor.code:
