@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.arguments import Arguments, actor_like, is_place, noun_arguments, verb_arguments
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.casualties import casualty_groups, split_by_place, totals
-from eventwire.events.framing import REQUEST_MODES, Framing, frame, subject_of
+from eventwire.events.framing import REQUEST_MODES, Framing, frame, obligations, subject_of
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import modality
-from eventwire.events.salience import background, depth, protest_purposes, threats
+from eventwire.events.salience import background, depth, noun_complements, protest_purposes, threats
 from eventwire.events.speech import attribution
 from eventwire.events.syntax import conjuncts, noun_phrase
 from eventwire.events.triggers import Trigger, find_triggers
@@ -54,12 +54,17 @@ class EventCoder:
         triggers = [t for t in triggers if t.token.i not in dropped]
         by_token = {t.token.i: t for t in triggers}
         conditional = threats(triggers, self.lexicon)
+        extra = obligations(sentence, triggers, self.lexicon)
+        for trigger in extra:
+            trigger.obliged = True
+        triggers = sorted(triggers + extra, key=lambda t: t.token.i)
         framing = frame(triggers, self.lexicon)
         triggers = [t for t in triggers if t.token.i not in framing.dropped]
         by_token = {t.token.i: t for t in triggers}
         folded = self._fold(triggers, by_token)
         absorbed = self._absorb(triggers, by_token)
-        for index, owner in (conditional | protest_purposes(triggers, by_token)).items():
+        extra_absorbed = conditional | protest_purposes(triggers, by_token) | noun_complements(triggers, self.lexicon)
+        for index, owner in extra_absorbed.items():
             absorbed.setdefault(index, owner)
         out: list[EventCandidate] = []
         # follow chains ("in an attack" → "wounded" → "killed") to the trigger that keeps the event
@@ -240,7 +245,7 @@ class EventCoder:
         if trigger.threat:
             aux = None if aux in ("future", "hypothetical") else aux
         crowd = self.lexicon.words("protest_actors")
-        if args.actors and all(a.lemma_.lower() in crowd for a in args.actors):
+        if args.actors and all(a.lemma_.lower() in crowd or _people(a) for a in args.actors):
             # civilians blocking a road protest (obstruct); a crowd's violence is a riot (PLOVER coding rules)
             if event == "COERCE":
                 event, mode = "PROTEST", "obstruct"
@@ -289,6 +294,11 @@ def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset
         obliged = subject_of(token)
         args.actors = conjuncts(speaker) if speaker is not None else []
         args.recipients = conjuncts(obliged) if obliged is not None else []
+
+
+def _people(token: Token) -> bool:
+    """A plural nationality or group of people named by origin: "young Algerians", "Kurds"."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
 
 
 def _diplomatic(token: Token, args: Arguments, lexicon: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, children
@@ -40,12 +40,38 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
+
+
+def _obliged(token: Token, lexicon: Lexicon) -> bool:
+    """ "(X said that) Y must return the helicopter": a verb with "must", reported by a speaker."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ == "ccomp"
+        and token.head.lemma_.lower() in lexicon.words("speech_verbs") | lexicon.words("demand_speech_verbs")
+        and any(a.lemma_.lower() in lexicon.words("obligation_aux") for a in children(token, "aux"))
+    )
+
+
+def obligations(sentence: Span, triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
+    """Demands phrased as obligations whose verb is not itself a trigger ("Sudan must return the helicopter")."""
+    known = {t.token.i for t in triggers}
+    entry = lexicon.lookup("demand", "VERB")
+    found: list[Trigger] = []
+    if entry is None:
+        return found
+    for token in sentence:
+        if token.i not in known and _obliged(token, lexicon):
+            found.append(Trigger(token, entry, "REQUEST", None, []))
+    return found
+
+
 def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
+    promises = lexicon.words("promise_words")
+    preparing = lexicon.words("preparation_governors")
     offers = lexicon.words("offer_governors")
     offer_types = lexicon.words("offer_types")
     commands = lexicon.words("command_verbs")
-    obligation = lexicon.words("obligation_aux")
-    speech = lexicon.words("speech_verbs")
     by_token = {t.token.i: t for t in triggers}
     result = Framing({}, {}, set())
     for trigger in triggers:
@@ -54,23 +80,23 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
         if governor is None:
             continue
         lemma = governor.lemma_.lower()
-        if lemma in offers and trigger.event in offer_types:
+        owner = by_token.get(governor.i)
+        if lemma in promises and owner is not None and trigger.event in _THREAT_MODES:
+            owner.event, owner.mode = "THREATEN", _THREAT_MODES[trigger.event]  # "vowed to retaliate"
+        elif lemma in preparing and trigger.event == "ASSAULT" and token.dep_ == "xcomp":
+            trigger.event, trigger.mode = "MOBILIZE", "troops"  # "prepared to resume shelling"
+        elif lemma in offers and trigger.event in offer_types:
             trigger.event, trigger.mode = "AGREE", None
             if governor.i in by_token:
                 result.dropped.add(governor.i)
         elif lemma in commands and governor.i in by_token and governor.i != token.i:
             result.commanded[token.i] = governor
             result.dropped.add(governor.i)
-        elif (
-            token.pos_ == "VERB"
-            and any(a.lemma_.lower() in obligation for a in children(token, "aux"))
-            and token.dep_ == "ccomp"
-            and lemma in speech
-            and trigger.event not in ("REQUEST", "THREATEN", "ACCUSE")
-        ):
+        elif _obliged(token, lexicon) and (trigger.event not in ("REQUEST", "THREATEN", "ACCUSE") or trigger.obliged):
             result.obliged[token.i] = governor
-            trigger.mode = REQUEST_MODES.get(trigger.event)
-            trigger.event = "REQUEST"
+            if not trigger.obliged:
+                trigger.mode = REQUEST_MODES.get(trigger.event)
+                trigger.event = "REQUEST"
     return result
 
 

@@ -144,3 +144,20 @@ def depth(token: Token, lexicon: Lexicon) -> int:
             levels += 1
         current = head
     return levels
+
+
+def noun_complements(triggers: list[Trigger], lexicon: Lexicon) -> dict[int, int]:
+    """ "reiterated its demand that Israel ease restrictions": the that-clause hangs off the verb but states the
+    content of the noun trigger (a demand, a threat, a pledge), which absorbs it."""
+    absorbing = frozenset(lexicon.rules["absorbing_events"])
+    by_token = {t.token.i: t for t in triggers}
+    absorbed: dict[int, int] = {}
+    for trigger in triggers:
+        token = trigger.token
+        if token.dep_ != "ccomp":
+            continue
+        for obj in children(token.head, "dobj"):
+            owner = by_token.get(obj.i)
+            if owner is not None and owner.event in absorbing and obj.pos_ == "NOUN" and obj.i < token.i:
+                absorbed[token.i] = obj.i
+    return absorbed

@@ -23,6 +23,8 @@ class Trigger:
     context: list[str]
     #: an announced or conditional conflictual act recoded as THREATEN (its aux mode is the threat's)
     threat: bool = False
+    #: a demand phrased as an obligation ("Y must ..."), found without a trigger word
+    obliged: bool = False
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos"})
@@ -38,7 +40,8 @@ def _pos(token: Token) -> str | None:
 
 
 def _particles(token: Token) -> tuple[str, ...]:
-    return tuple(child.lower_ for child in token.children if child.dep_ in ("prt", "prep", "advmod"))
+    """Particles, prepositions and bare objects that make a phrasal trigger ("fire at", "open fire")."""
+    return tuple(child.lower_ for child in token.children if child.dep_ in ("prt", "prep", "advmod", "dobj"))
 
 
 def _modifier_words(token: Token) -> list[str]:
