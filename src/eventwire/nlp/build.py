@@ -5,6 +5,7 @@ The model is an installed package (see requirements/model.txt); nothing is downl
 
 from __future__ import annotations
 
+import csv
 import logging
 from functools import lru_cache
 from typing import Any
@@ -14,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import ModelError
+from eventwire.settings import DATA_DIR
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,23 @@ def merge_hyphenated_words(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    with (DATA_DIR / "nlp" / "lemmas.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["form"].strip(): row["lemma"].strip() for row in csv.DictReader(handle)}
+
+
+@Language.component("eventwire_lemmas")
+def fix_lemmas(doc: Doc) -> Doc:
+    """Correct verb lemmas the small model gets wrong ("staged" → "stag"), from data/nlp/lemmas.csv."""
+    fixes = _lemma_fixes()
+    for token in doc:
+        lemma = fixes.get(token.lower_)
+        if lemma is not None and token.pos_ in ("VERB", "NOUN"):
+            token.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str) -> Language:
     """Load the spaCy pipeline package ``name`` once per process."""
@@ -65,6 +84,7 @@ def load_pipeline(name: str) -> Language:
         ) from None
     nlp.add_pipe("eventwire_hyphens", first=True)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
+    nlp.add_pipe("eventwire_lemmas", after="lemmatizer")
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp
 

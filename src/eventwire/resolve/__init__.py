@@ -121,9 +121,8 @@ class Resolver:
         if home is None or actor.code is not None or actor.sector is None:
             return actor
         named = span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG")
-        titled = named and span.root.ent_type_ == "PERSON" and span[0].lower_ != span.root.lower_
-        if named and not (titled and single_country):
-            return actor  # an unknown named group keeps its unknown code; "President X" in a one-country story
+        if named and not single_country:
+            return actor  # an unknown named person or group: only a one-country story tells whose it is
         return actor.model_copy(update={"code": home, "identifier_text": self.kb.country_names.get(home)})
 
     def to_event(

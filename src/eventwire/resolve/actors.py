@@ -235,6 +235,20 @@ class ActorKB:
         code = identifier = sector = None
         # prefer the match that is the phrase's head, then the first one
         head_match = next((m for m in matches if m[0] <= span.root.i < m[1]), None)
+        if head_match is not None and head_match[2].kind == "demonym":
+            # "Bosnian Serbs", "Iraqi Kurds": the people of the place named first
+            home = next(
+                (
+                    m
+                    for m in matches
+                    if m[1] <= head_match[0]
+                    and m[2].kind in ("demonym", "country")
+                    and span.doc[m[1] - 1].head.i == span.root.i
+                    and span.doc[m[1] - 1].dep_ in ("amod", "compound")
+                ),
+                None,
+            )
+            head_match = home or head_match
         chosen = head_match or (matches[0] if matches else None)
         if chosen is not None:
             entry = chosen[2]
