@@ -21,6 +21,7 @@ from eventwire.events.casualties import casualty_groups, split_by_place, totals
 from eventwire.events.framing import REQUEST_MODES, Framing, frame, obligations, subject_of
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import modality
+from eventwire.events.relevance import irrelevant, sentence_is_off_topic
 from eventwire.events.salience import background, depth, noun_complements, protest_purposes, threats
 from eventwire.events.speech import attribution
 from eventwire.events.syntax import conjuncts, noun_phrase
@@ -48,7 +49,9 @@ class EventCoder:
         return candidates
 
     def code_sentence(self, sentence: Span) -> list[EventCandidate]:
-        triggers = find_triggers(sentence, self.lexicon)
+        if sentence_is_off_topic(sentence):
+            return []
+        triggers = [t for t in find_triggers(sentence, self.lexicon) if not irrelevant(t)]
         by_token = {t.token.i: t for t in triggers}
         dropped = background(triggers, self.lexicon)
         triggers = [t for t in triggers if t.token.i not in dropped]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.lexicon import Lexicon, load_cameo_defaults
+from eventwire.events.relevance import is_commerce, political_sectors
 from eventwire.models import QUAD_CODES, Actor, CleanDocument, Event, EventLocation, Size, TextInfo
 from eventwire.resolve.actors import ActorKB
 from eventwire.resolve.coref import PRONOUNS, Antecedents, is_short_form
@@ -32,6 +33,7 @@ class Resolver:
         self.kb = kb
         self.gazetteer = gazetteer
         self.cameo_defaults = load_cameo_defaults()
+        self.political_sectors = political_sectors()
         self.military_nouns = frozenset(
             entry.lemma for entry in lexicon.triggers.values() if entry.event == "ASSAULT" and entry.pos == "NOUN"
         )
@@ -77,7 +79,29 @@ class Resolver:
             lambda s: self.kb.resolve(s, military_nouns=self.military_nouns, when=when),
             is_place=self._is_place,
         )
-        return [self.to_event(candidate, clean, context, place_country, antecedents) for candidate in candidates]
+        events = []
+        for candidate in candidates:
+            event = self.to_event(candidate, clean, context, place_country, antecedents)
+            if self._political(event, candidate):
+                events.append(event)
+        return events
+
+    def _named(self, actor: Actor) -> bool:
+        """A state, organisation, leader or political role — not a company or a celebrity."""
+        if actor.sector in self.political_sectors:
+            return True
+        entry = self.kb.lookup(actor.entity_text)
+        return entry is not None and entry.kind != "demonym"
+
+    def _political(self, event: Event, candidate: EventCandidate) -> bool:
+        """Verbal and cooperative events need an identified actor or recipient (PETRARCH's rule); in a sentence
+        about money, cooperation needs a political one ("a Swiss drugmaker agreed to buy ..." is commerce)."""
+        parties = event.actor + event.recipient
+        if event.quad_code < 4 and not any(p.code or p.sector for p in parties):
+            return False
+        if event.quad_code <= 2 and is_commerce(candidate.sentence):
+            return any(self._named(p) for p in parties)
+        return True
 
     def _actors(
         self,

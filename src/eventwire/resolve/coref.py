@@ -88,7 +88,14 @@ class Antecedents:
                 if token.i >= before.i or (token.dep_ in ("compound", "poss") and token.ent_type_ != "PERSON"):
                     continue
                 named = token.ent_type_ in _MENTION_ENTS and (token.ent_iob_ == "B" or token.head.ent_type_ == "")
-                role = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
+                role = token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
+                    "nsubj",
+                    "nsubjpass",
+                    "dobj",
+                    "pobj",
+                    "appos",
+                    "conj",
+                )
                 if named or role:
                     heads.append(token)
         return heads

@@ -1,0 +1,88 @@
+"""Triggers that are not political events: natural hazards and accidents as actors, sport, commerce, and
+imperatives addressed to the reader ("Sign up for our briefing", "Support our newsroom").
+
+The lists live in ``data/events/relevance.yaml``. Whether an event has a political actor at all is decided
+after resolution (``resolve``), where codes are known.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Span, Token
+
+from eventwire.events.triggers import Trigger
+from eventwire.settings import DATA_DIR
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    with (DATA_DIR / "events" / "relevance.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {key: frozenset(str(v).lower() for v in values) for key, values in data.items()}
+
+
+def _mentions(sentence: Span, words: frozenset[str]) -> bool:
+    text = " " + sentence.text.lower() + " "
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    return bool(lemmas & words) or any(" " in w and f" {w} " in text for w in words)
+
+
+def sentence_is_off_topic(sentence: Span) -> bool:
+    """A sentence about sport (and nothing military or political) codes no event."""
+    lists = _lists()
+    return _mentions(sentence, lists["sport_cues"]) and not _mentions(sentence, lists["conflict_cues"])
+
+
+def is_commerce(sentence: Span) -> bool:
+    return _mentions(sentence, _lists()["business_cues"])
+
+
+def _imperative(token: Token) -> bool:
+    """ "Sign up for our briefing", "Support our newsroom": a bare verb opening its sentence, no subject."""
+    verb = token if token.pos_ == "VERB" else token.head
+    first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    return (
+        first is verb and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
+
+
+def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
+    """The phrase's head or the words before it in the phrase ("flash floods", "a bus carrying pilgrims")."""
+    words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ in ("NOUN", "PROPN")]
+    return any(t.lemma_.lower() in non_actors or t.lower_ in non_actors for t in words)
+
+
+def _caused_by_hazard(token: Token) -> bool:
+    from eventwire.events.arguments import clause_subject  # arguments → resolve.numbers → resolve → here
+
+    non_actors = _lists()["non_actor_nouns"]
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                subject, _ = clause_subject(current)
+                subjects = [subject] if subject is not None else []
+            if subjects:
+                return any(_hazard_phrase(s, non_actors) for s in subjects)
+        elif current.pos_ == "NOUN" and current is not token:
+            return _hazard_phrase(current, non_actors)  # a mis-parse left the subject as a bare noun
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def irrelevant(trigger: Trigger) -> bool:
+    """A trigger whose agent is a hazard or accident, an idiom ("shelled out"), or an imperative addressed to
+    the reader."""
+    token = trigger.token
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    idiom = any(f"{token.lemma_.lower()} {p}" in _lists()["idioms"] for p in particles)
+    return idiom or _imperative(token) or _caused_by_hazard(token)
+
+
+def political_sectors() -> frozenset[str]:
+    return frozenset(s.upper() for s in _lists()["political_sectors"])
