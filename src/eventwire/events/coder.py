@@ -22,7 +22,14 @@ from eventwire.events.framing import REQUEST_MODES, Framing, frame, obligations,
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import modality
 from eventwire.events.relevance import irrelevant, sentence_is_off_topic
-from eventwire.events.salience import background, depth, noun_complements, protest_purposes, threats
+from eventwire.events.salience import (
+    background,
+    depth,
+    noun_complements,
+    protest_purposes,
+    self_announced,
+    threats,
+)
 from eventwire.events.speech import attribution
 from eventwire.events.syntax import conjuncts, noun_phrase
 from eventwire.events.triggers import Trigger, find_triggers
@@ -263,6 +270,7 @@ class EventCoder:
             aux == "future"
             and event in self.lexicon.rules["future_to_agree"]
             and token.lemma_.lower() not in self.lexicon.words("future_stays")
+            and (event not in self.lexicon.rules["scheduled_stays"] or self_announced(token, self.lexicon))
         ):
             event, aux = "AGREE", None
         return EventCandidate(

@@ -13,7 +13,10 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import Lexicon
 
-_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd"})
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "acl"})
+#: links through which a governor's future sense reaches the trigger: "set *to* annex", "due *to* take effect",
+#: not "set fire"
+_FUTURE_LINKS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep", "acl"})
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,21 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
                 hypothetical = hypothetical or child_lemma != "would"
             elif child.dep_ == "mark" and child_lemma in rules["condition_marks"]:
                 hypothetical = True
+        if token.pos_ in ("AUX", "VERB") and position > 0 and chain[position - 1].dep_ in ("nsubj", "nsubjpass"):
+            # "the ceasefire is due to take effect", "talks are scheduled to begin": the predicate says when
+            for child in token.children:
+                if child.dep_ in ("acomp", "xcomp") and child.lemma_.lower() in rules["future_governors"]:
+                    future = True
         if position == 0:
             continue
         if lemma in rules["negating_governors"]:
             negated = True
             refused = refused or lemma in rules["refusal_governors"]
-        elif lemma in rules["future_governors"] and token.pos_ in ("VERB", "ADJ", "AUX"):
+        elif (
+            lemma in rules["future_governors"]
+            and token.pos_ in ("VERB", "ADJ", "AUX", "NOUN")
+            and chain[position - 1].dep_ in _FUTURE_LINKS
+        ):
             future = True
     if would:
         # "said it would never recognise": future in the past; a bare conditional "would" is hypothetical

@@ -72,11 +72,13 @@ def _conditions(token: Token, marks: frozenset[str]) -> list[Token]:
     return [c for c in children(token, "advcl") if any(m.lower_ in marks for m in children(c, "mark"))]
 
 
-def _self_announced(token: Token, lexicon: Lexicon) -> bool:
+def self_announced(token: Token, lexicon: Lexicon) -> bool:
     """Said by its own actor: "X said it would ...", "we will strike back"."""
     subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and subject.lower_ in _FIRST_PERSON:
-        return True
+    if subject is not None and (
+        subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
+    ):
+        return True  # "we will strike back", "our troops will respond"
     speech = lexicon.words("speech_verbs")
     current = token
     for _ in range(4):
@@ -109,7 +111,7 @@ def threats(triggers: list[Trigger], lexicon: Lexicon) -> dict[int, int]:
         if mood.aux_mode not in ("future", "hypothetical"):
             continue
         conditions = _conditions(token, marks)
-        if not conditions and (trigger.event not in modes or not _self_announced(token, lexicon)):
+        if not conditions and (trigger.event not in modes or not self_announced(token, lexicon)):
             continue
         trigger.mode = modes.get(trigger.event, "relations") if "territory" not in trigger.context else "territory"
         trigger.event = "THREATEN"

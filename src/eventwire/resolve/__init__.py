@@ -12,8 +12,8 @@ from eventwire.events.lexicon import Lexicon, load_cameo_defaults
 from eventwire.events.relevance import is_commerce, political_sectors
 from eventwire.models import QUAD_CODES, Actor, CleanDocument, Event, EventLocation, Size, TextInfo
 from eventwire.resolve.actors import ActorKB
-from eventwire.resolve.coref import PRONOUNS, Antecedents, is_short_form
-from eventwire.resolve.dates import resolve_date
+from eventwire.resolve.coref import FIRST_PERSON, PRONOUNS, Antecedents, is_short_form
+from eventwire.resolve.dates import is_historical, resolve_date
 from eventwire.resolve.locations import event_location
 from eventwire.resolve.places import Gazetteer
 from eventwire.settings import Settings
@@ -112,12 +112,28 @@ class Resolver:
         home: str | None = None,
         as_place: bool = False,
         single_country: bool = False,
+        speaker: Span | None = None,
     ) -> list[Actor]:
         actors: list[Actor] = []
         for span in spans:
             found = self.kb.resolve_all(
                 span, military_nouns=self.military_nouns, place_country=place_country, as_place=as_place, when=when
             )
+            first_person = span.root.lower_ in FIRST_PERSON or any(
+                c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in span.root.children
+            )
+            if found[0].code is None and first_person and speaker is not None:
+                said = self.kb.resolve(speaker, military_nouns=self.military_nouns, when=when)
+                if said.code is None and said.sector is not None and home is not None:
+                    said = said.model_copy(update={"code": home})
+                found = [
+                    Actor(
+                        entity_text=span.text,
+                        code=said.code,
+                        sector=found[0].sector or said.sector,
+                        identifier_text=said.identifier_text,
+                    )
+                ]
             if found[0].code is None:
                 pronoun = len(span) == 1 and span.root.lower_ in PRONOUNS
                 if pronoun or is_short_form(span, self.kb.sector_of):
@@ -163,18 +179,30 @@ class Resolver:
         home = location.country_code if location is not None else None
         if home is None and len(context) == 1:
             home = next(iter(context))
-        actors = self._actors(candidate.actors, place_country, antecedents, when, home=home)
-        recipients = self._actors(candidate.recipients, place_country, antecedents, when, home=home, as_place=as_place)
+        single = len(context) == 1
+        actors = self._actors(
+            candidate.actors,
+            place_country,
+            antecedents,
+            when,
+            home=home,
+            single_country=single,
+            speaker=candidate.attribution,
+        )
+        recipients = self._actors(
+            candidate.recipients,
+            place_country,
+            antecedents,
+            when,
+            home=home,
+            as_place=as_place,
+            single_country=single,
+            speaker=candidate.attribution,
+        )
         published = clean.document.published
         when = resolve_date(candidate, published)
         aux = candidate.aux_mode
-        if (
-            aux is None
-            and when.date is not None
-            and published is not None
-            and when.precision != "publication"
-            and (published - when.date).days > 365 * self.settings.historical_years
-        ):
+        if aux is None and published is not None and is_historical(when, published, self.settings.historical_days):
             aux = "historical"
         start, end = _evidence(candidate.sentence)
         text = clean.text[start:end]

@@ -19,6 +19,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+#: the speaker of a quote or statement: "'We will never recognise it,' the minister said"
+FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 #: role nouns that name a person ("the president") rather than a body ("the ministry")
 PERSON_ROLES = frozenset(
     {

@@ -7,6 +7,7 @@ its relative base. No date in the clause → the publication date with precision
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -26,6 +27,35 @@ _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 #: parsed dates further than this from publication are taken as misreadings
 _MAX_FUTURE = dt.timedelta(days=400)
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+}  # fmt: skip
+_AGO = re.compile(r"\b(\d+|[a-z]+)\s+(year|month|week|day)s?\s+ago\b", re.IGNORECASE)
+_UNIT = re.compile(r"\b(?:year|month|week|day|decade|hour)s?\b", re.IGNORECASE)
+#: words that make "three years" a point in time rather than a length of time
+_ANCHORED = re.compile(r"\b(?:ago|last|next|this|earlier|later|since|before|after|from now|early|late)\b", re.I)
+_DECADE = re.compile(r"\b(?:the\s+)?(early|mid|mid-|late)?\s*((?:19|20)\d)0s\b", re.IGNORECASE)
+_DECADE_OFFSET = {"early": 0, "mid": 4, "mid-": 4, "late": 7}
+
+
+def _ago(text: str, published: dt.date) -> EventDate | None:
+    """ "five years ago on Monday", "two weeks ago", "a year ago today": back from publication."""
+    match = _AGO.search(text)
+    if not match:
+        return None
+    count_text, unit = match.group(1).lower(), match.group(2).lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+    if count is None:
+        return None
+    on_the_day = bool(_WEEKDAY.search(text)) or "today" in text.lower()
+    if unit in ("year", "month"):
+        months = count * (12 if unit == "year" else 1)
+        year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+        value = dt.date(year, month + 1, min(published.day, calendar.monthrange(year, month + 1)[1]))
+        return EventDate(value, "day" if on_the_day else unit)
+    days = count * (7 if unit == "week" else 1)
+    return EventDate(published - dt.timedelta(days=days), "day" if unit == "day" or on_the_day else "week")
 
 
 @dataclass(frozen=True)
@@ -72,6 +102,15 @@ def _season(text: str, published: dt.date) -> dt.date | None:
 def parse_expression(text: str, published: dt.date, future: bool) -> EventDate | None:
     """Resolve one date expression; None when it cannot be read as a date."""
     text = text.strip()
+    ago = _ago(text, published)
+    if ago is not None:
+        return ago
+    decade = _DECADE.search(text)
+    if decade:
+        start = int(decade.group(2)) * 10 + _DECADE_OFFSET.get((decade.group(1) or "").lower(), 0)
+        return EventDate(dt.date(start, 1, 1), "year")
+    if _UNIT.search(text) and not _ANCHORED.search(text) and not re.search(r"(?:19|20)\d{2}", text):
+        return None  # "seven years", "a 48-hour search": a length of time, not a date
     year = _YEAR.match(text)
     if year:
         return EventDate(dt.date(int(year.group(1)), 1, 1), "year")
@@ -123,8 +162,30 @@ def resolve_date(candidate: EventCandidate, published: dt.date | None) -> EventD
     if published is None:
         return EventDate(None, None)
     future = candidate.aux_mode == "future" or candidate.event == "AGREE"
-    for ent in _date_entities(candidate):
-        parsed = parse_expression(ent.text, published, future)
+    entities = [e for e in _date_entities(candidate) if not _ongoing_since(e)]
+    # "five years ago on Monday": the "ago" expression sets the year, the weekday only the exact day
+    entities.sort(key=lambda e: not _AGO.search(e.text))
+    for ent in entities:
+        text = ent.text
+        if _AGO.search(text):
+            text += " " + ent.doc[ent.end : min(len(ent.doc), ent.end + 3)].text
+        parsed = parse_expression(text, published, future)
         if parsed is not None:
             return parsed
     return EventDate(published, "publication")
+
+
+def _ongoing_since(ent: Span) -> bool:
+    """ "since February 2022": when something began, not when this event happened."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ == "since"
+
+
+def is_historical(date: EventDate, published: dt.date, days: int) -> bool:
+    """Background years before the report: a year-precision date two calendar years back or more ("in 2014",
+    not "last year"), any other date at least ``days`` before publication."""
+    if date.date is None or date.precision == "publication":
+        return False
+    if date.precision == "year":
+        return published.year - date.date.year >= 2
+    return (published - date.date).days >= days
