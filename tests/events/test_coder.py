@@ -76,9 +76,11 @@ def test_refused_cooperation_is_reject(code):
     assert _codes(event.actor) == ["DEU"] and event.aux_mode is None
 
 
-def test_future_meeting_is_agree(code):
-    events = code("The foreign ministers will meet in Geneva next week.")
-    assert [e.event for e in events] == ["AGREE"]
+def test_scheduled_meeting_is_consult_future_but_a_promise_to_meet_is_agree(code):
+    scheduled = code("The foreign ministers of Chile and Peru will meet in Geneva next week.")
+    assert [(e.event, e.aux_mode) for e in scheduled] == [("CONSULT", "future")]
+    promised = code("Chile said it would meet Peruvian negotiators in Geneva next week.")
+    assert [(e.event, e.aux_mode) for e in promised] == [("AGREE", None)]
 
 
 def test_reported_speech_is_attributed_and_the_statement_is_not_an_event(code):
@@ -113,3 +115,65 @@ def test_several_events_in_one_sentence(code):
 )
 def test_sentences_with_no_event(code, sentence):
     assert code(sentence) == []
+
+
+# --------------------------------------------------------------------------- salience, framing, relevance
+
+
+def test_a_protest_demand_is_part_of_the_protest(code):
+    events = code("Thousands of nurses marched through Lisbon on Saturday to demand higher wages.")
+    assert [e.event for e in events] == ["PROTEST"]
+
+
+def test_background_mentions_are_not_coded_again(code):
+    events = code("The government imposed a curfew in the city after the riots on Sunday.")
+    assert [e.event for e in events] == ["COERCE"]
+
+
+def test_an_announced_attack_is_a_threat(code):
+    events = code('"Our forces will strike back at any aggressor," the Iranian defence minister said.')
+    assert [(e.event, e.mode, e.aux_mode) for e in events] == [("THREATEN", "violence", None)]
+    assert _codes(events[0].actor) == ["IRN"]
+
+
+def test_a_conditional_withdrawal_is_a_threat_and_the_condition_is_not_coded(code):
+    events = code("Kenya will pull its police officers out of Haiti unless the transition council is formed.")
+    assert [e.event for e in events] == ["THREATEN"]
+
+
+def test_an_obligation_stated_by_a_speaker_is_a_request(code):
+    events = code("Egypt said on Monday that Ethiopia must stop filling the dam reservoir.")
+    request = next(e for e in events if e.event == "REQUEST")
+    assert _codes(request.actor) == ["EGY"]
+    assert _codes(request.recipient) == ["ETH"]
+
+
+def test_a_commanded_act_is_done_by_whoever_gave_the_order(code):
+    events = code("A court in Tunis ordered the arrest of two opposition leaders on Wednesday.")
+    assert [e.event for e in events] == ["COERCE"]
+
+
+def test_an_offer_to_withdraw_is_agree(code):
+    events = code("Armenia is willing to withdraw its troops from the border villages, the prime minister said.")
+    assert [e.event for e in events] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A landslide struck a mountain village in Nepal on Monday, killing at least nine people.",
+        "A minibus collided with a lorry outside Lusaka, killing eleven passengers.",
+        "Brazil beat Uruguay 2-0 in Montevideo to top the qualifying group for the World Cup.",
+        "A Japanese carmaker agreed to buy a Swedish battery firm for 900 million euros.",
+        "Subscribe to our newsletter and support independent reporting from the front line.",
+    ],
+)
+def test_sentences_with_no_political_event_code_nothing(code, text):
+    assert code(text) == []
+
+
+def test_anniversaries_are_historical(code):
+    events = code("Five years ago on Tuesday, soldiers opened fire on protesters in Khartoum, killing dozens.")
+    assault = next(e for e in events if e.event == "ASSAULT")
+    assert assault.aux_mode == "historical"
+    assert assault.date == "2017-09-27"  # five years before this week's Tuesday (27 September 2022)

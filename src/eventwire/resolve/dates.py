@@ -49,6 +49,8 @@ def _ago(text: str, published: dt.date) -> EventDate | None:
     if count is None:
         return None
     on_the_day = bool(_WEEKDAY.search(text)) or "today" in text.lower()
+    # "five years ago on Tuesday": five years before this week's Tuesday
+    published = _weekday(text, published, future=False) or published
     if unit in ("year", "month"):
         months = count * (12 if unit == "year" else 1)
         year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
