@@ -112,6 +112,14 @@ class EventCoder:
         for trigger in triggers:
             token = trigger.token
             head = by_token.get(token.head.i)
+            if (
+                head is not None
+                and head is not trigger
+                and head.event == trigger.event == "CONSULT"
+                and token.dep_ in ("advcl", "xcomp", "appos", "acl", "relcl")
+            ):
+                folded[token.i] = head.token.i  # "will meet ... to discuss", "a state visit, his first trip"
+                continue
             # "wounded six in an attack": the attack noun names the same event as the verb
             governor = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
             if (
@@ -261,6 +269,8 @@ class EventCoder:
                 event, mode = "PROTEST", "obstruct"
             elif event == "ASSAULT" and mode in (None, "primitive", "destroy", "beat"):
                 event, mode = "PROTEST", "riot"
+        if event == "RETREAT" and mode == "ceasefire" and _declared(token, self.lexicon):
+            event = "CONCEDE"  # "declared a truce": a verbal concession (PLOVER)
         if event == "PROTEST" and _diplomatic(token, args, self.lexicon):
             event, mode = "ACCUSE", "disapprove"  # "Serbia lodged a protest with Albania" (PLOVER)
         reject_modes = self.lexicon.rules["reject_modes"]
@@ -310,6 +320,11 @@ def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset
 def _people(token: Token) -> bool:
     """A plural nationality or group of people named by origin: "young Algerians", "Kurds"."""
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
+
+
+def _declared(token: Token, lexicon: Lexicon) -> bool:
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and verb.lemma_.lower() in lexicon.words("declaring_verbs")
 
 
 def _diplomatic(token: Token, args: Arguments, lexicon: Lexicon) -> bool:

@@ -61,7 +61,11 @@ def _caused_by_hazard(token: Token) -> bool:
     current = token
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in current.children if c.dep_ == "nsubj"]
+            # "roads destroyed by the floods": the passive's agent
+            subjects += [p for a in current.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if not subjects:
+                subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
             if not subjects:
                 subject, _ = clause_subject(current)
                 subjects = [subject] if subject is not None else []
