@@ -186,10 +186,11 @@ def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset
         # "imposed sanctions on Moscow", "gave the Ivory Coast $5m of aid": the phrase hangs off the light verb
         recipients = children(verb, "dative") or _prep_objects(verb, frozenset(recipient_preps) - {"of", "with"})
     args.recipients = [t for r in recipients for t in conjuncts(r)]
-    if event == "CONSULT" and not args.actors:
-        # "talks between Greek and Turkish diplomats", "a meeting with the Taliban"
+    if not args.actors:
+        # "talks between Greek and Turkish diplomats", "a ceasefire between Israel and Hamas", "a meeting with"
+        joint = ("between", "among", "with") if event == "CONSULT" else ("between", "among")
         for prep in children(noun, "prep"):
-            if prep.lower_ in ("between", "among", "with"):
+            if prep.lower_ in joint:
                 args.actors += [t for pobj in children(prep, "pobj") for t in conjuncts(pobj)]
     args.places = _places_under(noun, lexicon)
     if verb is not None:

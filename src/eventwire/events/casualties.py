@@ -87,9 +87,11 @@ def casualty_groups(anchors: list[Token], lexicon: Lexicon) -> list[CountGroup]:
         if kind is None:
             continue
         victims = _victims(anchor)
+        # remnants hang off the verb, the victim, or (a parser's guess) the previous place: "in Kharkiv, two in Sumy"
+        holders = (anchor, *victims, *_own_places(anchor, preps), *(p for v in victims for p in _own_places(v, preps)))
         remnants = [
             child
-            for holder in (anchor, *victims)
+            for holder in holders
             for child in holder.children
             if child.dep_ in _REMNANT_DEPS
             and child not in victims

@@ -164,7 +164,10 @@ class EventCoder:
         for trigger in triggers:
             current = trigger.token
             for _ in range(4):
-                if current.dep_ not in _ABSORB_DEPS or current.head is current:
+                infinitive = current.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+                )
+                if (current.dep_ not in _ABSORB_DEPS and not infinitive) or current.head is current:
                     break
                 current = current.head
                 owner = by_token.get(current.i)

@@ -68,6 +68,7 @@ def obligations(sentence: Span, triggers: list[Trigger], lexicon: Lexicon) -> li
 
 def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
     promises = lexicon.words("promise_words")
+    enacting = lexicon.words("enacting_verbs")
     preparing = lexicon.words("preparation_governors")
     offers = lexicon.words("offer_governors")
     offer_types = lexicon.words("offer_types")
@@ -89,6 +90,11 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
             trigger.event, trigger.mode = "AGREE", None
             if governor.i in by_token:
                 result.dropped.add(governor.i)
+        elif (
+            lemma in enacting and trigger.event in ("SANCTION", "COERCE") and owner is not None and owner is not trigger
+        ):
+            result.commanded[token.i] = governor  # "approved a package of sanctions": the sanctions are the event
+            result.dropped.add(governor.i)
         elif lemma in commands and governor.i in by_token and governor.i != token.i:
             result.commanded[token.i] = governor
             result.dropped.add(governor.i)
@@ -97,6 +103,13 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
             if not trigger.obliged:
                 trigger.mode = REQUEST_MODES.get(trigger.event)
                 trigger.event = "REQUEST"
+    troops = lexicon.words("troop_nouns")
+    for trigger in triggers:
+        token = trigger.token
+        if trigger.event == "REQUEST" and token.lemma_.lower() in commands and token.i not in result.dropped:
+            sent = [o for o in children(token, "dobj") if o.lemma_.lower() in troops and o.i not in by_token]
+            if sent:
+                trigger.event, trigger.mode = "MOBILIZE", "troops"  # "ordered 1,700 paratroopers to Poland"
     return result
 
 

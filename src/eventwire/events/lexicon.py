@@ -70,6 +70,8 @@ def _read_triggers(path: Path) -> tuple[dict[tuple[str, str], TriggerEntry], dic
                 raise ValueError(f"{path.name}: unknown event type {event!r} for {row['trigger']!r}")
             words = row["trigger"].strip().lower().split()
             pos = row["pos"].strip().upper()
+            if pos == "NOUN" and len(words) == 2:
+                words = [words[1], words[0]]  # "martial law": the head noun, then its modifier
             entry = TriggerEntry(
                 lemma=words[0],
                 particle=" ".join(words[1:]) or None,

@@ -51,6 +51,9 @@ def _imperative(token: Token) -> bool:
 def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
     """The phrase's head or the words before it in the phrase ("flash floods", "a bus carrying pilgrims")."""
     words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ in ("NOUN", "PROPN")]
+    weapons = _lists()["weapon_nouns"]
+    if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in words):
+        return False  # "two car bombs exploded"
     return any(t.lemma_.lower() in non_actors or t.lower_ in non_actors for t in words)
 
 

@@ -101,6 +101,7 @@ def threats(triggers: list[Trigger], lexicon: Lexicon) -> dict[int, int]:
     marks = frozenset(lexicon.rules["modality"]["condition_marks"]) - {"whether"}
     # "will withdraw its force unless ...", "will cut aid if ...": conditional cooperation withdrawn is a threat
     conditional_only = frozenset({"RETREAT", "AID", "COOPERATE"})
+    announced = frozenset(lexicon.rules["announced_threats"])
     absorbed: dict[int, int] = {}
     by_token = {t.token.i: t for t in triggers}
     for trigger in triggers:
@@ -111,7 +112,7 @@ def threats(triggers: list[Trigger], lexicon: Lexicon) -> dict[int, int]:
         if mood.aux_mode not in ("future", "hypothetical"):
             continue
         conditions = _conditions(token, marks)
-        if not conditions and (trigger.event not in modes or not self_announced(token, lexicon)):
+        if not conditions and (trigger.event not in announced or not self_announced(token, lexicon)):
             continue
         trigger.mode = modes.get(trigger.event, "relations") if "territory" not in trigger.context else "territory"
         trigger.event = "THREATEN"

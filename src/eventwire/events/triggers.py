@@ -40,8 +40,16 @@ def _pos(token: Token) -> str | None:
 
 
 def _particles(token: Token) -> tuple[str, ...]:
-    """Particles, prepositions and bare objects that make a phrasal trigger ("fire at", "open fire")."""
-    return tuple(child.lower_ for child in token.children if child.dep_ in ("prt", "prep", "advmod", "dobj"))
+    """Particles, prepositions and bare objects that make a phrasal trigger ("fire at", "open fire"); for
+    nouns, their modifiers ("martial law", "state of emergency" → emergency + state)."""
+    deps = ("prt", "prep", "advmod", "dobj")
+    if token.pos_ == "NOUN":
+        deps = ("compound", "amod")
+        words = tuple(child.lower_ for child in token.children if child.dep_ in deps)
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            words += (token.head.head.lower_,)  # "state of emergency"
+        return words
+    return tuple(child.lower_ for child in token.children if child.dep_ in deps)
 
 
 def _modifier_words(token: Token) -> list[str]:
