@@ -213,7 +213,9 @@ class EventCoder:
                     r for r in args.recipients if is_place(r) or r.pos_ == "PROPN" or r.lemma_.lower() in place_nouns
                 ]
             # a recipient that is only a thing ("rejected the proposal") is not an actor; its owner may be
-            args.recipients = [r for r in args.recipients if actor_like(r, self.sector_terms) or is_place(r)]
+            args.recipients = [
+                r for r in args.recipients if actor_like(r, self.sector_terms) or is_place(r) or _owned(r)
+            ]
         if trigger.event == "THREATEN" and trigger.mode is None:
             words = self.lexicon.words("threat_violence_words")
             lemmas = {t.lemma_.lower() for t in token.subtree}
@@ -323,6 +325,11 @@ def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset
 def _people(token: Token) -> bool:
     """A plural nationality or group of people named by origin: "young Algerians", "Kurds"."""
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
+
+
+def _owned(token: Token) -> bool:
+    """A thing that says whose it is: "Houthi targets", "Ukrainian positions", "Russia's Kursk region"."""
+    return any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.children)
 
 
 def _declared(token: Token, lexicon: Lexicon) -> bool:

@@ -35,6 +35,8 @@ def _governor(token: Token) -> Token | None:
     """The word whose complement the trigger is: "willing to *withdraw*", "ordered troops to *withdraw*"."""
     if token.dep_ in ("xcomp", "ccomp", *OBJECT_DEPS):
         return token.head
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head  # "have sworn to fight" (parsed as a purpose clause)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in OBJECT_DEPS:
         return token.head.head.head  # "ordered the arrest of": arrest is the object
     return None
@@ -104,8 +106,12 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
                 trigger.mode = REQUEST_MODES.get(trigger.event)
                 trigger.event = "REQUEST"
     troops = lexicon.words("troop_nouns")
+    reprisals = lexicon.words("reprisal_nouns")
     for trigger in triggers:
         token = trigger.token
+        promised = trigger.event == "AGREE" and token.lemma_.lower() in promises
+        if promised and any(o.lemma_.lower() in reprisals for o in children(token, "dobj")):
+            trigger.event, trigger.mode = "THREATEN", "violence"  # "vowed harsh punishment for Israel"
         if trigger.event == "REQUEST" and token.lemma_.lower() in commands and token.i not in result.dropped:
             sent = [o for o in children(token, "dobj") if o.lemma_.lower() in troops and o.i not in by_token]
             if sent:

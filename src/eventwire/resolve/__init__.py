@@ -147,19 +147,23 @@ class Resolver:
                                 identifier_text=referent.identifier_text,
                             )
                         ]
-            actors.extend(self._at_home(span, actor, home, single_country) for actor in found)
+            actors.extend(self._at_home(span, actor, home, single_country, victim=as_place) for actor in found)
         return actors
 
     def _is_place(self, token: Token) -> bool:
         entry = self.kb.lookup(token.text)
         return entry is not None and entry.kind in ("country", "capital")
 
-    def _at_home(self, span: Span, actor: Actor, home: str | None, single_country: bool = False) -> Actor:
+    def _at_home(
+        self, span: Span, actor: Actor, home: str | None, single_country: bool = False, victim: bool = False
+    ) -> Actor:
         """A group named only by its role ("rebels", "protesters", "police") belongs to the country where the
         event happened, or to the one country the story is about (ACLED's and PLOVER's convention). A named
         person or group we do not know keeps its unknown code."""
-        if home is None or actor.code is not None or actor.sector is None:
+        if home is None or actor.code is not None:
             return actor
+        if actor.sector is None and not (victim and span.root.pos_ in ("NOUN", "NUM")):
+            return actor  # a thing, not a group; but the victims of an attack ("killed three") are local
         named = span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG")
         if named and not single_country:
             return actor  # an unknown named person or group: only a one-country story tells whose it is
