@@ -45,7 +45,7 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon | None = None, sector_terms: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon or load_lexicon()
-        self.sector_terms = sector_terms
+        self.sector_terms = sector_terms | self.lexicon.words("generic_actor_nouns")
         self._casualty_lemmas = frozenset(w for words in self.lexicon.rules["casualties"].values() for w in words)
 
     # ------------------------------------------------------------------ public
@@ -87,6 +87,8 @@ class EventCoder:
             if trigger.token.i in folded or trigger.token.i in absorbed:
                 continue
             candidate = self._candidate(trigger, sentence, by_token, folded, absorbed, framing)
+            if QUAD_CODES[candidate.event] <= 2 and _thing_acts(candidate, self.sector_terms):
+                continue  # "the roads that supply the garrison": things do not cooperate or give aid
             out.extend(self._split_casualties(candidate))
         return out
 
@@ -325,6 +327,13 @@ def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset
 def _people(token: Token) -> bool:
     """A plural nationality or group of people named by origin: "young Algerians", "Kurds"."""
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
+
+
+def _thing_acts(candidate: EventCandidate, sectors: frozenset[str]) -> bool:
+    """The only actor is a thing, not a state, group, person or role."""
+    return bool(candidate.actors) and all(
+        not actor_like(span.root, sectors) and not _owned(span.root) for span in candidate.actors
+    )
 
 
 def _owned(token: Token) -> bool:
