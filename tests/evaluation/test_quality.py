@@ -48,10 +48,12 @@ def test_plover_dev_all_events(pipeline, plover_gold):
     assert score.fields["actor"].accuracy >= 0.82
 
 
-#: file → (event F1, aux_mode accuracy, actor accuracy, date accuracy, casualty-count accuracy)
+#: file → (event F1, aux_mode accuracy, actor accuracy, date accuracy, count accuracy, no-event rate ceiling).
+#: team_* were used for development; heldout.jsonl was only ever scored (see README, Accuracy).
 TEAM_FLOORS = {
-    "team_conflict.jsonl": (0.75, 0.92, 0.77, 0.72, 0.80),
-    "team_diplomacy.jsonl": (0.64, 0.95, 0.78, 0.58, None),
+    "team_conflict.jsonl": (0.80, 0.92, 0.77, 0.72, 0.80, 0.05),
+    "team_diplomacy.jsonl": (0.70, 0.95, 0.78, 0.62, None, 0.05),
+    "heldout.jsonl": (0.74, 0.90, 0.74, 0.58, None, 0.15),
 }
 
 
@@ -59,17 +61,17 @@ TEAM_FLOORS = {
 def test_team_gold(pipeline, name):
     path = ROOT / "gold" / name
     score = evaluate(pipeline, load_gold(path))
-    event_f1, aux, actor, date, size = TEAM_FLOORS[name]
+    event_f1, aux, actor, date, size, no_event_rate = TEAM_FLOORS[name]
     assert score.fields["event"].f1 >= event_f1
     assert score.fields["aux_mode"].accuracy >= aux
     assert score.fields["actor"].accuracy >= actor
     assert score.fields["date"].accuracy >= date
     if size is not None:
         assert score.fields["size"].accuracy >= size
-    # sentences about weather, sport, markets, accidents and publishers' appeals: at most 5 % code an event
+    # sentences about weather, sport, markets, accidents and publishers' appeals should code nothing
     assert score.no_event_documents >= 35
-    assert score.no_event_false_positive_rate <= 0.05
+    assert score.no_event_false_positive_rate <= no_event_rate
 
 
 def test_every_team_gold_file_has_floors():
-    assert {p.name for p in TEAM_GOLD} >= set(TEAM_FLOORS)
+    assert {p.name for p in TEAM_GOLD} == set(TEAM_FLOORS)

@@ -30,9 +30,17 @@ def _mentions(sentence: Span, words: frozenset[str]) -> bool:
 
 
 def sentence_is_off_topic(sentence: Span) -> bool:
-    """A sentence about sport (and nothing military or political) codes no event."""
+    """A sentence about sport, entertainment or science (and nothing military or political), or one that
+    addresses the reader ("subscribe", "your inbox", "we use cookies"), codes no event."""
     lists = _lists()
+    if _mentions(sentence, lists["reader_cues"]) and _addresses_reader(sentence):
+        return True
     return _mentions(sentence, lists["sport_cues"]) and not _mentions(sentence, lists["conflict_cues"])
+
+
+def _addresses_reader(sentence: Span) -> bool:
+    words = {t.lower_ for t in sentence}
+    return bool(words & {"you", "your", "our", "us", "we"}) or _imperative(sentence.root)
 
 
 def is_commerce(sentence: Span) -> bool:
