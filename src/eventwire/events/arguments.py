@@ -123,6 +123,13 @@ def _places_under(token: Token, lexicon: Lexicon) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in children(child, "pobj"):
                     found.extend(conjuncts(pobj))
+                    # "outside army headquarters in Khartoum", "at a jail in Dili": the place inside the place
+                    found.extend(
+                        inner
+                        for nested in children(pobj, "prep")
+                        if nested.lower_ in preps
+                        for inner in children(nested, "pobj")
+                    )
                 continue
             if child.dep_ in ("dobj", "advmod", "prt", "npadvmod", "nsubjpass", "agent", "prep", "pobj"):
                 stack.append(child)

