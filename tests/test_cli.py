@@ -128,3 +128,26 @@ def test_eval_bad_gold_line_is_a_one_line_error(tmp_path):
     result = run_cli("eval", str(gold))
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "gold.jsonl:1" in result.stderr
+
+
+def test_geoparse_writes_one_record_per_place_and_scores_against_gold(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    text = "Shelling hit Kharkiv and the town of Kupiansk, officials in Kyiv said."
+    docs.write_text(json.dumps({"id": "d1", "text": text}) + "\n", encoding="utf-8")
+    result = run_cli("geoparse", str(docs), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    by_text = {r["text"]: r for r in records}
+    assert {"Kharkiv", "Kupiansk", "Kyiv"} <= set(by_text)
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in records)
+    assert by_text["Kharkiv"]["country_code"] == "UKR" and by_text["Kharkiv"]["geonameid"]
+    start = text.index("Kharkiv")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"id": "d1", "places": [{"start": start, "end": start + 7, "lat": 49.98, "lon": 36.25}]}) + "\n",
+        encoding="utf-8",
+    )
+    scored = run_cli("geoparse", str(docs), "--gold", str(gold), "--format", "jsonl")
+    assert scored.returncode == 0, scored.stderr
+    report = json.loads(scored.stdout)
+    assert report["found"] == 1.0 and report["within_161km"] == 1.0

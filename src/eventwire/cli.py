@@ -311,6 +311,66 @@ def evaluate(
 
 
 @app.command()
+def geoparse(
+    inputs: InputsArg,
+    published: PublishedOpt = None,
+    fmt: Annotated[
+        OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
+    ] = None,
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Score against toponym gold (LGL format) instead of printing.")
+    ] = None,
+    km: Annotated[float, typer.Option("--km", min=0.0, help="With --gold: resolved when within this many km.")] = 161.0,
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", help="ISO3 code of where the outlets are (a prior for ambiguous names)."),
+    ] = None,
+) -> None:
+    """Every place mention, resolved against the offline gazetteer (one JSON record per mention)."""
+    from eventwire.evaluation.geoparse import load_toponym_gold, score_toponyms
+    from eventwire.ingest import iter_documents, parse_date
+    from eventwire.pipeline import Pipeline
+
+    report = _InputReport()
+    with _user_errors():
+        expected = load_toponym_gold(gold) if gold is not None else None
+        prior = frozenset(c.upper() for c in country or [])
+        if any(len(c) != 3 or not c.isalpha() for c in prior):
+            raise EventwireError("--country takes ISO 3166-1 alpha-3 codes (e.g. USA)")
+        pipeline = Pipeline(Settings())
+        documents = report.documents(iter_documents(inputs, parse_date(published)))
+        if expected is None:
+            writer = writer_for((fmt or _default_format()).value, sys.stdout, kind="toponym")
+            for clean, toponyms in pipeline.geoparse(documents, prior):
+                for toponym in toponyms:
+                    writer.write(toponym.to_dict(clean.doc_id))
+            writer.close()
+        else:
+            predicted: dict[str, list[tuple[int, int, float | None, float | None]]] = {}
+            with _progress("geoparsing") as progress:
+                task = progress.add_task("geoparse", total=None)
+                for clean, toponyms in pipeline.geoparse(documents, prior):
+                    predicted[clean.doc_id] = [
+                        (
+                            clean.raw_offset(t.start),
+                            clean.raw_offset(t.end),
+                            t.place.lat if t.place else None,
+                            t.place.lon if t.place else None,
+                        )
+                        for t in toponyms
+                    ]
+                    progress.update(task, advance=1)
+            result = score_toponyms(predicted, expected, km=km).to_dict()
+            if fmt in (None, OutFormat.table):
+                for key, value in result.items():
+                    typer.echo(f"{key}: {value}")
+            else:
+                typer.echo(json.dumps(result))
+    if report.failed:
+        raise typer.Exit(2)
+
+
+@app.command()
 def info(fmt: Annotated[InfoFormat, typer.Option("--format", help="json or text.")] = InfoFormat.text) -> None:
     """Versions of eventwire, its record schema and the spaCy pipeline."""
     from eventwire.nlp import model_info

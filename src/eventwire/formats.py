@@ -80,14 +80,22 @@ class JsonlWriter:
         self.stream.flush()
 
 
+#: columns of a geoparse record (``eventwire geoparse``)
+TOPONYM_COLUMNS = [
+    "doc_id", "start", "end", "text", "resolved_place", "geonameid", "lat", "lon", "feature_code",
+    "country_code", "admin1", "resolution",
+]  # fmt: skip
+
+
 class CsvWriter:
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], columns: list[str] | None = None) -> None:
         self.stream = stream
-        self.writer = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS)
+        self.flat = columns is None
+        self.writer = csv.DictWriter(stream, fieldnames=columns or FLAT_COLUMNS)
         self.writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
-        self.writer.writerow(flatten(record))
+        self.writer.writerow(flatten(record) if self.flat else record)
 
     def close(self) -> None:
         self.stream.flush()
@@ -151,9 +159,39 @@ class TableWriter:
         self.console.print(summary)
 
 
-def writer_for(fmt: str, stream: IO[str]) -> JsonlWriter | CsvWriter | TableWriter:
+class ToponymTableWriter:
+    """A table of place mentions and what they resolved to."""
+
+    def __init__(self, stream: IO[str], width: int | None = None) -> None:
+        self.console = Console(file=stream, width=width or 160, highlight=False)
+        self.table = Table(title="place mentions", expand=True)
+        for name in ("doc", "text", "resolved", "country", "feature", "lat", "lon"):
+            self.table.add_column(name, overflow="fold")
+        self.count = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.count += 1
+        self.table.add_row(
+            record["doc_id"][-12:],
+            record["text"],
+            record.get("resolved_place") or "–",
+            record.get("country_code") or "",
+            record.get("feature_code") or "",
+            "" if record.get("lat") is None else f"{record['lat']:.3f}",
+            "" if record.get("lon") is None else f"{record['lon']:.3f}",
+        )
+
+    def close(self) -> None:
+        self.table.title = f"{self.count} place mentions"
+        self.console.print(self.table)
+
+
+Writer = JsonlWriter | CsvWriter | TableWriter | ToponymTableWriter
+
+
+def writer_for(fmt: str, stream: IO[str], kind: str = "event") -> Writer:
     if fmt == "jsonl":
         return JsonlWriter(stream)
     if fmt == "csv":
-        return CsvWriter(stream)
-    return TableWriter(stream)
+        return CsvWriter(stream, TOPONYM_COLUMNS if kind == "toponym" else None)
+    return ToponymTableWriter(stream) if kind == "toponym" else TableWriter(stream)

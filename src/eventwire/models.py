@@ -78,10 +78,19 @@ class CleanDocument:
     raw_text: str
     removed_spans: list[RemovedSpan] = field(default_factory=list)
     dateline: str | None = None
+    #: (clean start, raw start, length) of each kept piece, to map offsets back to the input
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
         return self.document.doc_id
+
+    def raw_offset(self, offset: int) -> int:
+        """The raw-text offset of a cleaned-text offset (the same when nothing was removed)."""
+        for clean_start, raw_start, length in reversed(self.segments):
+            if offset >= clean_start:
+                return raw_start + min(offset - clean_start, length)
+        return offset
 
 
 # --------------------------------------------------------------------------- the event record (public)

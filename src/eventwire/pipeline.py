@@ -23,6 +23,7 @@ from eventwire.nlp import load_pipeline
 from eventwire.resolve import Resolver
 from eventwire.resolve.actors import load_actor_kb
 from eventwire.resolve.places import load_gazetteer
+from eventwire.resolve.toponyms import Geoparser, Toponym
 from eventwire.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,21 @@ class Pipeline:
         for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
             candidates = self.coder.code(doc)
             yield DocumentResult(clean, self.resolver.resolve(candidates, doc, clean))
+
+    @cached_property
+    def geoparser(self) -> Geoparser:
+        return Geoparser(load_gazetteer(), load_actor_kb())
+
+    def geoparse(
+        self, documents: Iterable[Document], countries: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[CleanDocument, list[Toponym]]]:
+        """Every place each document names, resolved (offsets into the cleaned text, like events).
+        ``countries``: where the outlets are, if known (a prior for ambiguous names)."""
+        cleaned = (clean_document(document) for document in documents)
+        pairs = ((clean.text, clean) for clean in cleaned)
+        for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            # the mentions are each other's context (a country named "Georgia" must not vote for itself)
+            yield clean, self.geoparser.parse(doc, countries)
 
     def extract(
         self,

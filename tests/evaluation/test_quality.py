@@ -75,3 +75,25 @@ def test_team_gold(pipeline, name):
 
 def test_every_team_gold_file_has_floors():
     assert {p.name for p in TEAM_GOLD} == set(TEAM_FLOORS)
+
+
+def test_geoparsing_lgl(pipeline):
+    """Toponyms of 588 US local news articles (LGL): found, and resolved within 161 km."""
+    from eventwire.evaluation.geoparse import load_toponym_gold, score_toponyms
+    from eventwire.ingest import iter_documents
+
+    data = shared_data()
+    if data is None or not (data / "geoparse_lgl" / "lgl.gold.jsonl").exists():
+        pytest.skip("LGL data not found (../shared/data or $EVENTWIRE_SHARED_DATA)")
+    gold = load_toponym_gold(data / "geoparse_lgl" / "lgl.gold.jsonl")
+    documents = [d for d in iter_documents([str(data / "geoparse_lgl" / "lgl.docs.jsonl")], None)]
+    predicted = {
+        clean.doc_id: [
+            (clean.raw_offset(t.start), clean.raw_offset(t.end), t.place and t.place.lat, t.place and t.place.lon)
+            for t in toponyms
+        ]
+        for clean, toponyms in pipeline.geoparse(documents)
+    }
+    score = score_toponyms(predicted, gold).to_dict()
+    assert score["found"] >= 0.82
+    assert score["within_161km"] >= 0.59

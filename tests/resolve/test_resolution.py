@@ -9,7 +9,7 @@ import pytest
 from eventwire.resolve.actors import load_actor_kb
 from eventwire.resolve.dates import parse_expression
 from eventwire.resolve.numbers import parse_number
-from eventwire.resolve.places import load_gazetteer
+from eventwire.resolve.places import Context, load_gazetteer
 
 THURSDAY = dt.date(2022, 9, 29)
 
@@ -186,3 +186,49 @@ def test_unnamed_groups_belong_to_the_country_of_the_event(code):
     events = code("Police arrested forty students in Dhaka on Sunday.")
     arrest = next(e for e in events if e.event == "COERCE")
     assert _codes(arrest.actor) == ["BGD"]
+
+
+# --------------------------------------------------------------------------- gazetteer and geoparser (issue 4)
+
+
+def test_gazetteer_has_admin1_regions_and_their_cities(gazetteer):
+    region = gazetteer.region("Donetsk")
+    assert region.feature_code == "ADM1" and region.country_code == "UKR" and region.geonameid is not None
+    lyman = gazetteer.best("Lyman", Context(admin1=frozenset({region.admin1_code})))
+    assert lyman.admin1_code == region.admin1_code  # the Lyman in Donetsk oblast, not the one near Kharkiv
+
+
+def test_disputed_territory_policy(gazetteer):
+    assert gazetteer.best("Crimea").country_code == "UKR"
+    assert gazetteer.best("Gaza Strip").country_code == "PSE"
+    assert gazetteer.best("Golan Heights").country_code == "SYR"
+
+
+def test_bare_name_is_the_city_and_the_unit_word_makes_it_the_region(gazetteer):
+    assert gazetteer.best("Kharkiv").resolution == 4
+    assert gazetteer.region("Kharkiv").resolution == 2
+
+
+def test_us_counties_and_state_abbreviations(gazetteer):
+    county = gazetteer.best("Laurel County", Context(admin1=frozenset({"US.KY"})))
+    assert county.feature_code == "ADM2" and county.admin1_name == "Kentucky"
+    assert gazetteer.best("Ky.").name == "Kentucky"
+
+
+def test_geoparser_resolves_mentions_together(pipeline):
+    from eventwire.pipeline import make_document
+
+    text = "Firefighters in Paris battled a blaze on Lamar Avenue, the Lamar County sheriff said. Texas officials"
+    text += " sent help from Dallas."
+    [(clean, toponyms)] = list(pipeline.geoparse([make_document(text, "2010-03-01", title="")]))
+    paris = next(t for t in toponyms if t.text == "Paris")
+    assert paris.place.country_code == "USA" and paris.place.admin1_code == "US.TX"
+    assert all(clean.text[t.start : t.end] == t.text for t in toponyms)
+
+
+def test_gazetteer_ruler_finds_towns_the_model_mislabels(pipeline):
+    doc = pipeline.nlp("Russian forces pummelled Lyman on Tuesday and shelled the town of Kupiansk.")
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    assert {"Lyman", "Kupiansk"} <= places
+    doc = pipeline.nlp("President Jackson spoke to reporters.")
+    assert not any(e.label_ == "GPE" for e in doc.ents)

@@ -74,11 +74,20 @@ def _reason(paragraph: str, patterns: Patterns, in_appeal: bool) -> str | None:
 
 def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[RemovedSpan], str | None]:
     """Return (clean text, removed spans, dateline) for a raw plain text."""
+    text, removed, dateline, _ = _clean(raw, patterns)
+    return text, removed, dateline
+
+
+def _clean(
+    raw: str, patterns: Patterns | None = None
+) -> tuple[str, list[RemovedSpan], str | None, list[tuple[int, int, int]]]:
     patterns = patterns or load_patterns()
     kept: list[str] = []
+    segments: list[tuple[int, int, int]] = []  # (clean start, raw start, length) of each kept paragraph
     removed: list[RemovedSpan] = []
     dateline: str | None = None
     in_appeal = False
+    position = 0
     for start, end in _paragraphs(raw):
         paragraph = raw[start:end]
         reason = _reason(paragraph, patterns, in_appeal)
@@ -92,12 +101,19 @@ def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[Re
                 dateline = match.group().rstrip(" —–-")
                 removed.append(RemovedSpan(start, start + match.end(), "dateline", match.group()))
                 paragraph = paragraph[match.end() :]
+                start += match.end()
+        if kept:
+            position += 2  # the blank line between kept paragraphs
+        segments.append((position, start, len(paragraph)))
+        position += len(paragraph)
         kept.append(paragraph)
-    return "\n\n".join(kept), removed, dateline
+    return "\n\n".join(kept), removed, dateline, segments
 
 
 def clean_document(document: Document) -> CleanDocument:
     """Clean a document's text (HTML has already been reduced to text by trafilatura at ingest)."""
     raw = document.text or ""
-    text, removed, dateline = clean_text(raw)
-    return CleanDocument(document=document, text=text, raw_text=raw, removed_spans=removed, dateline=dateline)
+    text, removed, dateline, segments = _clean(raw)
+    return CleanDocument(
+        document=document, text=text, raw_text=raw, removed_spans=removed, dateline=dateline, segments=segments
+    )

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import ModelError
+from eventwire.nlp import toponyms as _toponyms  # noqa: F401  (registers the eventwire_toponyms component)
 from eventwire.settings import DATA_DIR
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ def load_pipeline(name: str) -> Language:
     nlp.add_pipe("eventwire_hyphens", first=True)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_lemmas", after="lemmatizer")
+    nlp.add_pipe("eventwire_toponyms", after="ner")
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp
 

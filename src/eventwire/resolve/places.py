@@ -28,11 +28,14 @@ GAZETTEER_PATH = DATA_DIR / "gazetteer" / "gazetteer.sqlite"
 
 #: score of a country and of an admin-1 region named outright (a city scores log10 of its population)
 _COUNTRY_SCORE = 8.0
-_REGION_SCORE = 6.2
+_REGION_SCORE = 5.6
+_DISTRICT_SCORE = 5.0
+#: a candidate this close to the places the rest of the document names gains this much
+_NEAR_KM = ((150.0, 2.0), (400.0, 1.0))
 _CAPITAL_BONUS = 1.0
 _MAIN_NAME_BONUS = 0.5
-_COUNTRY_CONTEXT = 3.0
-_ADMIN1_CONTEXT = 2.0
+_COUNTRY_CONTEXT = 3.5
+_ADMIN1_CONTEXT = 2.5
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Context:
 
     countries: frozenset[str] = frozenset()
     admin1: frozenset[str] = frozenset()
+    #: points of the other places the document names (for "spatial minimality")
+    near: tuple[tuple[float, float], ...] = ()
 
 
 class Gazetteer:
@@ -136,6 +141,8 @@ class Gazetteer:
             value = _COUNTRY_SCORE
         elif place.resolution == 2:
             value = _REGION_SCORE
+        elif place.resolution == 3:
+            value = _DISTRICT_SCORE
         else:
             value = math.log10(place.population + 10) + (_CAPITAL_BONUS if place.feature_code == "PPLC" else 0)
         value += _MAIN_NAME_BONUS if place.main_name else -_MAIN_NAME_BONUS
@@ -143,6 +150,9 @@ class Gazetteer:
             value += _COUNTRY_CONTEXT
         if place.admin1_code and place.admin1_code in context.admin1:
             value += _ADMIN1_CONTEXT
+        if context.near and place.resolution >= 2:
+            nearest = min(_km(place.lat, place.lon, lat, lon) for lat, lon in context.near)
+            value += next((bonus for limit, bonus in _NEAR_KM if nearest <= limit), 0.0)
         return value
 
     def best(self, name: str, context: Context = Context(), kind: str | None = None) -> Place | None:
@@ -159,6 +169,11 @@ class Gazetteer:
             candidates = [
                 p for p in candidates if p.country_code in context.countries or p.main_name or p.resolution <= 2
             ]
+        if kind is None:
+            # a bare name shared by a city and the region it lies in means the city ("Kharkiv"); the region
+            # needs its unit word ("the Kharkiv region")
+            cities = {(p.admin1_code, fold(p.name)) for p in candidates if p.resolution == 4 and p.main_name}
+            candidates = [p for p in candidates if not (p.resolution == 2 and (p.admin1_code, fold(p.name)) in cities)]
         if not candidates:
             return None
         return max(candidates, key=lambda p: self.score(p, context))
@@ -189,6 +204,13 @@ class Gazetteer:
             admin1_code=city.admin1_code,
             admin1_name=city.admin1_name,
         )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,130 @@
+"""The gazetteer ruler: place names the small model misses or mislabels become GPE entities.
+
+en_core_web_sm tags "Lyman" or "Kherson" as PERSON or ORG, or nothing at all. After its NER, this component
+looks at capitalised names that the gazetteer knows and relabels or adds them as GPE when the text says they
+are places ("in Lyman", "the town of Kupiansk", "Kherson region") or when they are big enough that the place
+reading wins (a region, a country, a city of 100,000+ people) — unless the actor knowledge base knows the
+name as a person or an organisation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+_CUE_WORDS = frozenset(
+    {"in", "near", "at", "outside", "around", "across", "into", "throughout", "inside", "towards", "toward",
+     "from", "to", "via", "of", "between", "and"}
+)  # fmt: skip
+_PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "oblast", "district", "port", "capital"})
+_UNITS = frozenset({"region", "province", "oblast", "governorate", "state", "county", "parish", "district"})
+_RELABEL = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_BIG = 100_000
+_MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _resources():
+    from eventwire.resolve.actors import load_actor_kb
+    from eventwire.resolve.places import load_gazetteer
+
+    return load_gazetteer(), load_actor_kb()
+
+
+def _cued(span: Span) -> bool:
+    """The words before (or the unit word after) say this is a place."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _CUE_WORDS:
+        if before.lower_ == "of":
+            noun = doc[span.start - 2] if span.start > 1 else None
+            return noun is not None and noun.lemma_.lower() in _PLACE_NOUNS
+        return before.lower_ != "and"
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in _UNITS
+
+
+def _titled(span: Span) -> bool:
+    """ "President Jackson", "Mr Lyman": a person, whatever the gazetteer says."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    _, kb = _resources()
+    title = before.text.rstrip(".").lower()
+    return title in ("mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep", "gov") or title in kb.sectors
+
+
+def _surname_elsewhere(span: Span) -> bool:
+    """A one-word PERSON that the document also names in full ("Olena Lyman ... Lyman said") is a person."""
+    word = span.text
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in span.doc.ents)
+
+
+def _place_reading(span: Span, cued: bool) -> bool:
+    gazetteer, kb = _resources()
+    text = span.text
+    if _titled(span):
+        return False
+    entry = kb.lookup(text)
+    if entry is not None and entry.kind in ("organization", "person", "metonym"):
+        return False
+    if kb.people and kb.person(text) is not None:
+        return False
+    places = gazetteer.lookup(text)
+    if not places:
+        return False
+    if cued:
+        return True
+    return any(p.resolution <= 2 or p.population >= _BIG for p in places if p.main_name)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    """Runs of capitalised words outside place entities (longest first at each start)."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        dateline = token.is_sent_start and token.is_upper and len(token) > 2
+        if not _capitalised(token) or token.ent_type_ in ("GPE", "LOC") or (token.is_sent_start and not dateline):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < _MAX_WORDS and _capitalised(doc[j]) and doc[j].ent_type_ not in ("GPE", "LOC"):
+            j += 1
+        for end in range(j, i, -1):
+            spans.append(doc[i:end])
+        i = j
+    return spans
+
+
+@Language.component("eventwire_toponyms")
+def gazetteer_ruler(doc: Doc) -> Doc:
+    """Relabel or add GPE entities for gazetteer places the statistical NER missed."""
+    new: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in _RELABEL:
+            continue
+        # a lone one-word "person" the gazetteer knows is almost always a town ("pummelled Lyman")
+        lone = ent.label_ == "PERSON" and len(ent) == 1 and not _surname_elsewhere(ent)
+        if _place_reading(ent, _cued(ent) or lone):
+            new.append(Span(doc, ent.start, ent.end, label="GPE"))
+    taken = {t.i for ent in doc.ents if ent.label_ not in _RELABEL for t in ent}
+    for span in _candidates(doc):
+        # an upper-case dateline opening a sentence ("COLUMBUS, Ohio (AP) —") is a place
+        dateline = span[0].is_sent_start and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
+        if any(t.i in taken for t in span) or not (_cued(span) or dateline):
+            continue
+        if _place_reading(span, True):
+            new.append(Span(doc, span.start, span.end, label="GPE"))
+            taken.update(t.i for t in span)
+    if new:
+        kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        doc.ents = filter_spans(kept + new)
+    return doc

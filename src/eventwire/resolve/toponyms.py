@@ -1,0 +1,207 @@
+"""Toponyms: every place a document names, resolved together (the geoparser behind ``eventwire geoparse``).
+
+Mentions are spaCy's GPE/LOC/FAC entities (after the gazetteer ruler in ``nlp.toponyms`` has fixed the ones
+the small model misses) and nationality words ("Russian", "Iraqi" → the country). Resolution is two-pass:
+each mention is first resolved on its own; then again with the countries and admin-1 regions the *other*
+mentions point to, so "Alexandria" next to "Rapides Parish" and "Louisiana" is Alexandria, Louisiana, and
+"Georgia" next to "Atlanta" is the US state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventwire.resolve.actors import ActorKB
+from eventwire.resolve.places import Context, Gazetteer, Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: "Laurel County", "Rapides Parish", "the Donetsk region": a unit word after the name
+_UNIT = re.compile(
+    r"^(?:the\s+)?(.+?)\s+(county|parish|district|province|region|state|oblast|governorate|prefecture|municipality)$",
+    re.IGNORECASE,
+)
+_REGION_UNITS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture"})
+
+
+@dataclass
+class Toponym:
+    span: Span
+    place: Place | None
+    demonym: bool = False
+    #: character offsets and text when the mention is part of a token ("Texas" in "Texas-based")
+    chars: tuple[int, int, str] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.chars[0] if self.chars else self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.chars[1] if self.chars else self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.chars[2] if self.chars else self.span.text
+
+    def to_dict(self, doc_id: str) -> dict:
+        place = self.place
+        return {
+            "doc_id": doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "resolved_place": place.name if place else None,
+            "geonameid": place.geonameid if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "feature_code": place.feature_code if place else None,
+            "country_code": place.country_code if place else None,
+            "admin1": place.admin1_name if place else None,
+            "resolution": place.resolution if place else None,
+        }
+
+
+def mentions(doc: Doc, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[Span, bool]]:
+    """Place mentions (span, is_demonym), in document order — including places inside organisation names
+    ("the Texas Department of State Health Services", "the American Farm Bureau")."""
+    found: list[tuple[Span, bool]] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            found.append((_trim(ent), False))
+        elif ent.label_ == "NORP":
+            entry = kb.lookup(ent.text)
+            if entry is not None and entry.kind in ("demonym", "country"):
+                found.append((ent, True))
+        elif ent.label_ in ("ORG", "FAC", "EVENT", "LAW"):
+            found.extend(_inside(ent, kb, known))
+    return found
+
+
+def _inside(ent: Span, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[Span, bool]]:
+    """Place names or nationality words inside a name: "Texas Forest Service" → Texas, "University of
+    Pennsylvania" → Pennsylvania."""
+    out: list[tuple[Span, bool]] = []
+    starts = [t.i for t in ent if not (t.i == ent.start and t.lower_ == "the")][:1]
+    starts += [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    for start in starts:
+        for end in range(min(ent.end, start + 3), start, -1):
+            piece = ent.doc[start:end]
+            if (end == ent.end and start == ent.start) or not all(t.text[:1].isupper() for t in piece):
+                continue
+            entry = kb.lookup(piece.text)
+            if entry is not None and entry.kind in ("demonym", "country"):
+                out.append((piece, True))
+                break
+            if known(piece.text):
+                out.append((piece, False))
+                break
+    return out
+
+
+def _hyphenated(doc: Doc, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[int, int, str, bool]]:
+    """ "Texas-based", "Egyptian-US": a place or nationality before a hyphen, as character offsets."""
+    out: list[tuple[int, int, str, bool]] = []
+    for token in doc:
+        if "-" not in token.text or token.ent_type_ in PLACE_LABELS or not token.text[:1].isupper():
+            continue
+        head = token.text.split("-", 1)[0]
+        entry = kb.lookup(head)
+        demonym = entry is not None and entry.kind in ("demonym", "country")
+        if demonym or known(head):
+            out.append((token.idx, token.idx + len(head), head, demonym))
+    return out
+
+
+def _trim(ent: Span) -> Span:
+    """Drop a leading "the" from a place entity."""
+    if len(ent) > 1 and ent[0].lower_ == "the":
+        return ent[1:]
+    return ent
+
+
+class Geoparser:
+    """Resolves all the place mentions of a document together."""
+
+    def __init__(self, gazetteer: Gazetteer, kb: ActorKB) -> None:
+        self.gazetteer = gazetteer
+        self.kb = kb
+
+    def resolve_text(self, text: str, context: Context) -> Place | None:
+        """One place name: the name itself; else a unit phrase's name ("Laurel County" → Laurel)."""
+        place = self.gazetteer.best(text, context)
+        if place is not None:
+            return place
+        unit = _UNIT.match(text.strip())
+        if unit:
+            name, kind = unit.group(1), unit.group(2).lower()
+            if kind in _REGION_UNITS:
+                place = self.gazetteer.best(name, context, kind="region")
+            return place or self.gazetteer.best(name, context)
+        return None
+
+    def _demonym(self, span: Span) -> Place | None:
+        entry = self.kb.lookup(span.text)
+        return self.gazetteer.country(entry.code) if entry is not None else None
+
+    def _known_place(self, text: str) -> bool:
+        """Worth reading as a place inside an organisation's name: a country, a region, a big city."""
+        return any(p.resolution <= 2 or p.population >= 100_000 for p in self.gazetteer.lookup(text) if p.main_name)
+
+    def _resolve(self, span: Span, context: Context) -> Place | None:
+        entry = self.kb.lookup(span.text)
+        named = self.gazetteer.country(entry.code) if entry is not None and entry.kind == "country" else None
+        best = self._resolve_name(span, context)
+        if named is None or best is None:
+            return best or named  # "U.S.", "Britain": the actor KB knows forms the gazetteer lacks
+        # "Georgia": the country, unless the rest of the story is in the US state
+        return max((named, best), key=lambda p: self.gazetteer.score(p, context))
+
+    def _resolve_name(self, span: Span, context: Context) -> Place | None:
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ in _REGION_UNITS:
+            place = self.gazetteer.best(span.text, context, kind="region")  # "Donetsk" in "Donetsk region"
+            if place is not None:
+                return place
+        return self.resolve_text(span.text, context)
+
+    def parse(self, doc: Doc, countries: frozenset[str] = frozenset()) -> list[Toponym]:
+        """All place mentions of a document; ``countries``: where the outlet is, when the user says so."""
+        found = mentions(doc, self.kb, self._known_place)
+        base = Context(countries=countries)
+        first = [self._demonym(span) if demonym else self._resolve(span, base) for span, demonym in found]
+        country_votes: Counter[str] = Counter(p.country_code for p in first if p is not None and p.country_code)
+        admin1_votes: Counter[str] = Counter(p.admin1_code for p in first if p is not None and p.admin1_code)
+        out: list[Toponym] = []
+        for (span, demonym), own in zip(found, first, strict=True):
+            if demonym:
+                out.append(Toponym(span, own, demonym=True))
+                continue
+            others_c = country_votes.copy()
+            others_a = admin1_votes.copy()
+            if own is not None:
+                if own.country_code:
+                    others_c[own.country_code] -= 1
+                if own.admin1_code:
+                    others_a[own.admin1_code] -= 1
+            near = tuple(
+                (p.lat, p.lon)
+                for p, (other, _) in zip(first, found, strict=True)
+                if p is not None and p.resolution >= 2 and other is not span and p != own
+            )
+            context = Context(
+                countries=countries | frozenset(c for c, n in others_c.items() if n > 0),
+                admin1=frozenset(a for a, n in others_a.items() if n > 0),
+                near=near,
+            )
+            out.append(Toponym(span, self._resolve(span, context)))
+        context = Context(countries=countries | frozenset(c for c, n in country_votes.items() if n > 0))
+        for start, end, text, demonym in _hyphenated(doc, self.kb, self._known_place):
+            entry = self.kb.lookup(text)
+            place = self.gazetteer.country(entry.code) if demonym and entry else self.resolve_text(text, context)
+            out.append(Toponym(doc.char_span(start, end, alignment_mode="expand"), place, demonym, (start, end, text)))
+        return sorted(out, key=lambda t: t.start)
