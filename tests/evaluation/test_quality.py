@@ -97,3 +97,22 @@ def test_geoparsing_lgl(pipeline):
     score = score_toponyms(predicted, gold).to_dict()
     assert score["found"] >= 0.82
     assert score["within_161km"] >= 0.59
+
+
+def test_ucdp_headlines(pipeline):
+    """UCDP GED Ukraine rows whose headline is a report: place within 60 km where the headline names it,
+    dead count where the headline states one (UCDP's best sums all sources: agreement is a lower bound)."""
+    data = shared_data()
+    path = data / "ucdp_ged_ukraine_2014_2021" / "events.csv" if data else None
+    if path is None or not path.exists():
+        pytest.skip("UCDP data not found (../shared/data or $EVENTWIRE_SHARED_DATA)")
+    score = evaluate(pipeline, load_gold(path), km=60.0)
+    assert score.fields["event"].recall >= 0.70
+    assert score.fields["location"].accuracy >= 0.40
+    assert score.fields["size"].accuracy >= 0.22
+
+
+def test_event_locations_on_team_gold(pipeline):
+    score = evaluate(pipeline, load_gold(ROOT / "gold" / "team_conflict.jsonl"))
+    assert score.fields["location"].accuracy >= 0.70
+    assert score.fields["size"].accuracy >= 0.80

@@ -29,6 +29,8 @@ from typing import Any
 from eventwire.errors import InputError
 from eventwire.models import EVENT_TYPES
 
+#: a gold event that any predicted type may match (UCDP rows: "something violent happened here")
+ANY_TYPE = "*"
 #: fields of a gold event that can be scored
 FIELDS = ("mode", "aux_mode", "actor", "recipient", "location", "date", "size")
 _AUX = (None, "future", "hypothetical", "negation", "historical")
@@ -78,7 +80,12 @@ def size_key(size: dict[str, Any] | None) -> tuple[tuple[str, int], ...]:
 
 
 def load_gold(path: Path) -> list[GoldDocument]:
-    """Read a gold file (either format, detected per line); bad lines raise InputError with their number."""
+    """Read a gold file (either JSONL format, detected per line, or a UCDP GED CSV); bad lines raise
+    InputError with their number."""
+    from eventwire.evaluation.ucdp import is_ucdp, load_ucdp
+
+    if path.exists() and is_ucdp(path):
+        return load_ucdp(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:

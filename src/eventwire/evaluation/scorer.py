@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.evaluation.gold import FIELDS, GoldDocument, GoldEvent, codes, size_key
+from eventwire.evaluation.gold import ANY_TYPE, FIELDS, GoldDocument, GoldEvent, codes, size_key
 from eventwire.models import EVENT_TYPES, Event
 
 
@@ -166,7 +166,8 @@ def _agrees(name: str, gold: Any, predicted: Any, km: float) -> bool:
 
 def _affinity(gold: GoldEvent, predicted: Prediction) -> int:
     return (
-        4 * same_codes(gold.actor, predicted.actor)
+        8 * (gold.event == predicted.event)
+        + 4 * same_codes(gold.actor, predicted.actor)
         + 2 * bool(gold.actor & predicted.actor)
         + 2 * same_codes(gold.recipient, predicted.recipient)
         + (gold.aux_mode == predicted.aux_mode)
@@ -181,7 +182,7 @@ def match(gold: list[GoldEvent], predicted: list[Prediction]) -> list[tuple[Gold
             (-_affinity(g, p), gi, pi)
             for gi, g in enumerate(gold)
             for pi, p in enumerate(predicted)
-            if g.event == p.event
+            if g.event == p.event or g.event == ANY_TYPE
         ),
     )
     used_gold: set[int] = set()
@@ -220,12 +221,13 @@ def _score_document(result: Score, gold_doc: GoldDocument, predictions: list[Pre
     for name, count in Counter(p.event for p in predictions).items():
         result.types[name].predicted += count
     for gold in gold_doc.events:
-        result.types[gold.event].gold += 1
+        if gold.event in result.types:
+            result.types[gold.event].gold += 1
+            result.types[gold.event].judged += 1
     for gold, _ in pairs:
-        result.types[gold.event].tp += 1
-        result.types[gold.event].agree += 1
-    for gold in gold_doc.events:
-        result.types[gold.event].judged += 1
+        if gold.event in result.types:
+            result.types[gold.event].tp += 1
+            result.types[gold.event].agree += 1
 
     scored = set().union(*(g.scored for g in gold_doc.events)) if gold_doc.events else set(FIELDS)
     mistakes: dict[str, Any] = {}

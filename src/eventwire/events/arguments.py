@@ -49,7 +49,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 # "the roads that supply the garrison": the relative pronoun stands for the noun
                 return head, child.dep_ in PASSIVE_SUBJECT_DEPS
             return child, child.dep_ in PASSIVE_SUBJECT_DEPS
-    if head is verb:
+    if head.i == verb.i:
         return None, False
     if verb.dep_ == "xcomp":
         # object control: "urged Moscow to withdraw" → Moscow; else subject control: "vowed to attack"

@@ -37,7 +37,9 @@ def _is_number(token: Token) -> bool:
 def number_of(token: Token) -> int | None:
     """The count a victim phrase gives: "three people", "12", "at least 25 civilians", "dozens of"."""
     if _is_number(token):
-        parts = [t for t in token.subtree if _is_number(t) and (t is token or t.dep_ in _NUMBER_DEPS | {"compound"})]
+        parts = [
+            t for t in token.subtree if _is_number(t) and (t.i == token.i or t.dep_ in _NUMBER_DEPS | {"compound"})
+        ]
         value = parse_number(" ".join(t.text for t in sorted(parts, key=lambda t: t.i)))
         return value if value is not None else VAGUE.get(token.lower_)
     for child in token.children:
@@ -51,6 +53,8 @@ def number_of(token: Token) -> int | None:
 def _victims(anchor: Token) -> list[Token]:
     if anchor.pos_ != "VERB":
         return []
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and anchor.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return [anchor.head]  # headline style: "Four Ukrainian troops killed in offensive"
     if is_passive(anchor):
         deps = PASSIVE_SUBJECT_DEPS
     elif anchor.lemma_.lower() == "die":

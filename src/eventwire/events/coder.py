@@ -149,7 +149,8 @@ class EventCoder:
             # counteroffensive is pushing troops back" — one ASSAULT, described by both words
             nominal = token.pos_ in ("NOUN", "ADJ") or token.tag_ == "VBG"
             kills = head is not None and head.token.lemma_.lower() in self._casualty_lemmas
-            if nominal and token.dep_ == "nsubj" and head is not None and (trigger.event == "ASSAULT" or kills):
+            subject = token.dep_ in ("nsubj", "csubj")
+            if nominal and subject and head is not None and (trigger.event == "ASSAULT" or kills):
                 # (a "strike" that kills people is an attack, whatever the lexicon's first sense)
                 folded[token.i] = head.token.i
                 if head.event != "ASSAULT":
@@ -169,7 +170,7 @@ class EventCoder:
                 infinitive = current.dep_ == "advcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in current.children
                 )
-                if (current.dep_ not in _ABSORB_DEPS and not infinitive) or current.head is current:
+                if (current.dep_ not in _ABSORB_DEPS and not infinitive) or current.head.i == current.i:
                     break
                 current = current.head
                 owner = by_token.get(current.i)

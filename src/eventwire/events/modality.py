@@ -34,7 +34,7 @@ def governing_chain(trigger: Token, lexicon: Lexicon) -> list[Token]:
         # "the fighting could spread", "talks are expected to resume": the predicate carries the modality
         chain.append(trigger.head)
         current = trigger.head
-    while current.dep_ in _CHAIN_DEPS and current.head is not current and len(chain) < 8:
+    while current.dep_ in _CHAIN_DEPS and current.head.i != current.i and len(chain) < 8:
         head = current.head
         if head.lemma_.lower() in speech and current.dep_ == "ccomp":
             break

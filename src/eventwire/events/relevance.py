@@ -52,7 +52,10 @@ def _imperative(token: Token) -> bool:
     verb = token if token.pos_ == "VERB" else token.head
     first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
     return (
-        first is verb and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        first is not None
+        and first.i == verb.i
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
     )
 
 
@@ -84,7 +87,7 @@ def _caused_by_hazard(token: Token) -> bool:
                 return any(_hazard_phrase(s, non_actors) for s in subjects)
         elif current.pos_ == "NOUN" and current is not token:
             return _hazard_phrase(current, non_actors)  # a mis-parse left the subject as a bare noun
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
     return False

@@ -45,7 +45,7 @@ def background(triggers: list[Trigger], lexicon: Lexicon) -> set[int]:
 def _protest_near(token: Token, by_token: dict[int, Trigger]) -> bool:
     current = token
     for _ in range(3):
-        if current.dep_ not in _PURPOSE_DEPS or current.head is current:
+        if current.dep_ not in _PURPOSE_DEPS or current.head.i == current.i:
             return False
         current = current.head
         owner = by_token.get(current.i)
@@ -82,7 +82,7 @@ def self_announced(token: Token, lexicon: Lexicon) -> bool:
     speech = lexicon.words("speech_verbs")
     current = token
     for _ in range(4):
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
             if subject is None:
@@ -141,7 +141,7 @@ def depth(token: Token, lexicon: Lexicon) -> int:
     current = token
     for _ in range(12):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.dep_ in _CLAUSAL and not (current.dep_ == "ccomp" and head.lemma_.lower() in speech):
             levels += 1

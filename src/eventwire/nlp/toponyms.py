@@ -38,6 +38,8 @@ def _cued(span: Span) -> bool:
     """The words before (or the unit word after) say this is a place."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("'s", "’s") and before.head.ent_type_ == "GPE":
+        return True  # "Ukraine's Donetsk", "Russia's Kursk region"
     if before is not None and before.lower_ in _CUE_WORDS:
         if before.lower_ == "of":
             noun = doc[span.start - 2] if span.start > 1 else None

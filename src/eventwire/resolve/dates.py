@@ -152,7 +152,7 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
         if ent.label_ != "DATE":
             continue
         token = ent.root
-        while token.head is not token and token.i not in anchors and token.pos_ not in ("VERB", "AUX"):
+        while token.head.i != token.i and token.i not in anchors and token.pos_ not in ("VERB", "AUX"):
             token = token.head
         if token.i in anchors:
             found.append(ent)

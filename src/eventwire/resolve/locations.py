@@ -21,7 +21,7 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool] | None:
     """
     tokens = list(span)
     for i, token in enumerate(tokens):
-        if token.dep_ == "case" and token.lower_ in ("'s", "’s", "'") and i + 1 < len(tokens):
+        if token.lower_ in ("'s", "’s") and i + 1 < len(tokens):
             tokens = tokens[i + 1 :]  # "Russia's Kursk region" → "Kursk region"
             break
     for i, token in enumerate(tokens):
@@ -106,7 +106,7 @@ def _fallback_places(candidate: EventCandidate, speech: frozenset[str]) -> list[
     governing: list[Span] = []
     current = trigger
     for _ in range(4):
-        if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+        if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
             break
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
             break  # "the governor said ...": the speaker's place is not the event's
