@@ -26,6 +26,10 @@ from eventwire.resolve.numbers import VAGUE
 _ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+#: documents that speak for whoever issued them ("a statement condemning", "a letter urging")
+_STATEMENT_NOUNS = frozenset(
+    {"declaration", "statement", "letter", "resolution", "communique", "message", "note", "decree", "petition"}
+)
 _PRONOUNS = frozenset(
     {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "its", "their", "his", "our"}
 )
@@ -63,6 +67,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl":
         return head, False
     if verb.dep_ == "acl":
+        if verb.tag_ != "VBN" and head.lemma_.lower() in _STATEMENT_NOUNS and head.dep_ in OBJECT_DEPS:
+            # "the party issued a declaration demanding ...": the declaration's issuer demands
+            return clause_subject(head.head, depth + 1)
         return head, verb.tag_ == "VBN"
     return None, False
 

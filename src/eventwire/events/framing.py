@@ -77,11 +77,14 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
     commands = lexicon.words("command_verbs")
     by_token = {t.token.i: t for t in triggers}
     result = Framing({}, {}, set())
+    aspect = lexicon.words("aspect_verbs")
     for trigger in triggers:
         token = trigger.token
         governor = _governor(token)
         if governor is None:
             continue
+        if governor.lemma_.lower() in aspect and governor.i not in by_token and _governor(governor) is not None:
+            governor = _governor(governor)  # "prepared to resume shelling": prepare governs the shelling
         lemma = governor.lemma_.lower()
         owner = by_token.get(governor.i)
         if lemma in promises and owner is not None and trigger.event in _THREAT_MODES:
@@ -107,8 +110,17 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
                 trigger.event = "REQUEST"
     troops = lexicon.words("troop_nouns")
     reprisals = lexicon.words("reprisal_nouns")
+    yielding = lexicon.words("yield_verbs")
+    restrictions = lexicon.words("material_restrictions")
     for trigger in triggers:
         token = trigger.token
+        objects = children(token, "dobj")
+        if token.lemma_.lower() in yielding and any(
+            by_token.get(o.i) is not None and by_token[o.i].event == "REQUEST" for o in objects
+        ):
+            trigger.event, trigger.mode = "CONCEDE", "yield"  # "accepted demands from the rebels"
+        if trigger.event == "CONCEDE" and any(o.lemma_.lower() in restrictions for o in objects):
+            trigger.event, trigger.mode = "RETREAT", "access"  # "lifted the blockade"
         promised = trigger.event == "AGREE" and token.lemma_.lower() in promises
         if promised and any(o.lemma_.lower() in reprisals for o in children(token, "dobj")):
             trigger.event, trigger.mode = "THREATEN", "violence"  # "vowed harsh punishment for Israel"

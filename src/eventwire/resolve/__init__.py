@@ -43,7 +43,8 @@ class Resolver:
         """ISO3 codes of countries the document names (for place disambiguation)."""
         codes: set[str] = set()
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC"):
+            # the small model sometimes tags a nationality as a person ("Ugandan opposition candidates")
+            if ent.label_ in ("GPE", "NORP", "LOC") or (ent.label_ == "PERSON" and len(ent) == 1):
                 entry = self.kb.lookup(ent.text)
                 if entry is not None and entry.kind in ("country", "demonym", "capital"):
                     codes.add(entry.code)

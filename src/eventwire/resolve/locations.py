@@ -8,7 +8,7 @@ from eventwire.events.candidate import EventCandidate
 from eventwire.events.lexicon import Lexicon
 from eventwire.models import QUAD_CODES, EventLocation
 from eventwire.resolve.actors import ActorKB
-from eventwire.resolve.places import Gazetteer, Place
+from eventwire.resolve.places import Context, Gazetteer, Place
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -69,10 +69,7 @@ def resolve_place_text(
     entry = kb.lookup(text)
     if entry is not None and entry.kind == "country":
         return gazetteer.country(entry.code)
-    country = gazetteer.country_by_name(text)
-    if country is not None:
-        return country
-    return gazetteer.best_city(text, context)
+    return gazetteer.best(text, Context(countries=context))
 
 
 _CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl"})
