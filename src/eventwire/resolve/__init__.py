@@ -127,27 +127,13 @@ class Resolver:
                 said = self.kb.resolve(speaker, military_nouns=self.military_nouns, when=when)
                 if said.code is None and said.sector is not None and home is not None:
                     said = said.model_copy(update={"code": home})
-                found = [
-                    Actor(
-                        entity_text=span.text,
-                        code=said.code,
-                        sector=found[0].sector or said.sector,
-                        identifier_text=said.identifier_text,
-                    )
-                ]
+                found = [_borrowed(span, found[0], said)]
             if found[0].code is None:
                 pronoun = len(span) == 1 and span.root.lower_ in PRONOUNS
                 if pronoun or is_short_form(span, self.kb.sector_of):
                     referent = antecedents.find(span, short_form=not pronoun)
                     if referent is not None:
-                        found = [
-                            Actor(
-                                entity_text=span.text,
-                                code=referent.code,
-                                sector=found[0].sector or referent.sector,
-                                identifier_text=referent.identifier_text,
-                            )
-                        ]
+                        found = [_borrowed(span, found[0], referent)]
             actors.extend(self._at_home(span, actor, home, single_country, victim=as_place) for actor in found)
         return actors
 
@@ -237,6 +223,17 @@ class Resolver:
             attribution=candidate.attribution.text if candidate.attribution is not None else None,
             confidence=_confidence(candidate, actors, recipients, location),
         )
+
+
+def _borrowed(span: Span, own: Actor, source: Actor) -> Actor:
+    """The phrase's own text and sector, the code of whom it stands for (a pronoun's antecedent, a quote's
+    speaker)."""
+    return Actor(
+        entity_text=span.text,
+        code=source.code,
+        sector=own.sector or source.sector,
+        identifier_text=source.identifier_text,
+    )
 
 
 def _evidence(sentence: Span) -> tuple[int, int]:
