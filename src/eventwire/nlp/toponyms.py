@@ -83,6 +83,15 @@ def _place_reading(span: Span, cued: bool) -> bool:
     return any(p.resolution <= 2 or p.population >= _BIG for p in places if p.main_name)
 
 
+def _possessive_place(span: Span) -> bool:
+    """ "Rock Hill's Main Street", "DeKalb's plan": a town's own things (towns of 10,000+ or counties)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.lower_ not in ("'s", "’s"):
+        return False
+    gazetteer, _ = _resources()
+    return any(p.main_name and (p.population >= 10_000 or p.resolution <= 3) for p in gazetteer.lookup(span.text))
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
@@ -118,10 +127,13 @@ def gazetteer_ruler(doc: Doc) -> Doc:
         if _place_reading(ent, _cued(ent) or lone):
             new.append(Span(doc, ent.start, ent.end, label="GPE"))
     taken = {t.i for ent in doc.ents if ent.label_ not in _RELABEL for t in ent}
+    # a name the text already uses as a place is that place elsewhere in the document too
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {n.text for n in new}
     for span in _candidates(doc):
         # an upper-case dateline opening a sentence ("COLUMBUS, Ohio (AP) —") is a place
         dateline = span[0].is_sent_start and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
-        if any(t.i in taken for t in span) or not (_cued(span) or dateline):
+        again = span.text in places
+        if any(t.i in taken for t in span) or not (_cued(span) or dateline or again or _possessive_place(span)):
             continue
         if _place_reading(span, True):
             new.append(Span(doc, span.start, span.end, label="GPE"))
