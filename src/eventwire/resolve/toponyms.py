@@ -127,9 +127,10 @@ def _trim(ent: Span) -> Span:
 class Geoparser:
     """Resolves all the place mentions of a document together."""
 
-    def __init__(self, gazetteer: Gazetteer, kb: ActorKB) -> None:
+    def __init__(self, gazetteer: Gazetteer, kb: ActorKB, rounds: int = 2) -> None:
         self.gazetteer = gazetteer
         self.kb = kb
+        self.rounds = rounds
 
     def resolve_text(self, text: str, context: Context) -> Place | None:
         """One place name: the name itself; else a unit phrase's name ("Laurel County" → Laurel)."""
@@ -169,36 +170,34 @@ class Geoparser:
                 return place
         return self.resolve_text(span.text, context)
 
+    def _context(
+        self, index: int, found: list[tuple[Span, bool]], current: list[Place | None], countries: frozenset[str]
+    ) -> Context:
+        """What the other mentions (not those with the same name) say about where this one is."""
+        name = found[index][0].text
+        others = [p for (span, _), p in zip(found, current, strict=True) if p is not None and span.text != name]
+        country_votes = Counter(p.country_code for p in others if p.country_code)
+        return Context(
+            countries=countries | frozenset(country_votes),
+            admin1=frozenset(p.admin1_code for p in others if p.admin1_code),
+            near=tuple((p.lat, p.lon) for p in others if p.resolution >= 2),
+        )
+
     def parse(self, doc: Doc, countries: frozenset[str] = frozenset()) -> list[Toponym]:
-        """All place mentions of a document; ``countries``: where the outlet is, when the user says so."""
+        """All place mentions of a document; ``countries``: where the outlet is, when the user says so.
+
+        Each mention is resolved alone, then twice more in the context of the others' latest readings, so a
+        cluster of places ("Paris", "Lamar County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place)
         base = Context(countries=countries)
-        first = [self._demonym(span) if demonym else self._resolve(span, base) for span, demonym in found]
-        country_votes: Counter[str] = Counter(p.country_code for p in first if p is not None and p.country_code)
-        admin1_votes: Counter[str] = Counter(p.admin1_code for p in first if p is not None and p.admin1_code)
-        out: list[Toponym] = []
-        for (span, demonym), own in zip(found, first, strict=True):
-            if demonym:
-                out.append(Toponym(span, own, demonym=True))
-                continue
-            others_c = country_votes.copy()
-            others_a = admin1_votes.copy()
-            if own is not None:
-                if own.country_code:
-                    others_c[own.country_code] -= 1
-                if own.admin1_code:
-                    others_a[own.admin1_code] -= 1
-            near = tuple(
-                (p.lat, p.lon)
-                for p, (other, _) in zip(first, found, strict=True)
-                if p is not None and p.resolution >= 2 and other is not span and p != own
-            )
-            context = Context(
-                countries=countries | frozenset(c for c, n in others_c.items() if n > 0),
-                admin1=frozenset(a for a, n in others_a.items() if n > 0),
-                near=near,
-            )
-            out.append(Toponym(span, self._resolve(span, context)))
+        current = [self._demonym(span) if demonym else self._resolve(span, base) for span, demonym in found]
+        for _ in range(self.rounds):
+            current = [
+                place if demonym else self._resolve(span, self._context(i, found, current, countries))
+                for i, ((span, demonym), place) in enumerate(zip(found, current, strict=True))
+            ]
+        out = [Toponym(span, place, demonym=demonym) for (span, demonym), place in zip(found, current, strict=True)]
+        country_votes = Counter(p.country_code for p in current if p is not None and p.country_code)
         context = Context(countries=countries | frozenset(c for c, n in country_votes.items() if n > 0))
         for start, end, text, demonym in _hyphenated(doc, self.kb, self._known_place):
             entry = self.kb.lookup(text)
