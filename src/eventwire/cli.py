@@ -64,6 +64,10 @@ def _fail(message: str) -> None:
     err.print(f"eventwire: error: {message}", markup=False, soft_wrap=True)
 
 
+def _note(message: str) -> None:
+    err.print(f"eventwire: note: {message}", markup=False, soft_wrap=True)
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn EventwireError into one line on stderr and exit status 2."""
@@ -146,6 +150,8 @@ def extract(
             pipeline = Pipeline(Settings())
             documents = report.documents(iter_documents(inputs, date))
             for result in pipeline.process(documents):
+                if result.note:
+                    _note(f"{result.document.source_path}: {result.note}")
                 for event in result.events:
                     writer.write(event.to_dict())
             writer.close()
@@ -169,18 +175,22 @@ def ingest(
 
     report = _InputReport()
     settings = Settings()
-    written_docs = written_events = skipped = 0
+    written_docs = written_events = skipped = not_coded = 0
     with _user_errors(), Store(db) as store, _progress("ingesting") as progress:
         task = progress.add_task("ingest", total=None)
         pipeline = Pipeline(settings)
         batch: list[Document] = []
 
         def flush() -> None:
-            nonlocal written_docs, written_events, skipped
+            nonlocal written_docs, written_events, skipped, not_coded
             known = store.known([(d.doc_id, d.raw_hash) for d in batch])
             fresh = [d for d in batch if (d.doc_id, d.raw_hash) not in known]
             skipped += len(batch) - len(fresh)
             results = list(pipeline.process(fresh))
+            for result in results:
+                if result.note:
+                    not_coded += 1
+                    _note(f"{result.document.source_path}: {result.note}")
             written_events += store.write(results)
             written_docs += len(results)
             progress.update(task, advance=len(batch))
@@ -195,6 +205,7 @@ def ingest(
     err.print(
         f"eventwire: stored {written_docs} documents, {written_events} events"
         + (f" ({skipped} unchanged documents skipped)" if skipped else "")
+        + (f" ({not_coded} stored but not coded, see their notes)" if not_coded else "")
         + f"; {db} now holds {totals['documents']} documents, {totals['events']} events",
         markup=False,
         soft_wrap=True,

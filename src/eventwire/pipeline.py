@@ -17,6 +17,7 @@ from eventwire.clean import clean_document
 from eventwire.events import EventCoder
 from eventwire.events.lexicon import load_lexicon
 from eventwire.ingest.ids import content_hash, doc_id_from_hash
+from eventwire.ingest.language import screen
 from eventwire.ingest.text import split_title
 from eventwire.models import CleanDocument, Document, Event
 from eventwire.nlp import load_pipeline
@@ -35,6 +36,8 @@ class DocumentResult:
 
     clean: CleanDocument
     events: list[Event] = field(default_factory=list)
+    #: why the document was not coded (e.g. not English), kept in the store
+    note: str | None = None
 
     @property
     def document(self) -> Document:
@@ -60,12 +63,21 @@ class Pipeline:
         return Resolver(self.settings, load_lexicon(), load_actor_kb(), load_gazetteer())
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Clean, parse (batched with ``nlp.pipe``), code and resolve each document, in input order."""
-        cleaned = (clean_document(document) for document in documents)
-        pairs = ((clean.text, clean) for clean in cleaned)
-        for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+        """Clean, identify the language, parse (batched with ``nlp.pipe``), code and resolve each document, in
+        input order. A document that is not English is kept, with a note, but not parsed or coded."""
+        cleaned = (self._screen(clean_document(document)) for document in documents)
+        pairs = (("" if note else clean.text, (clean, note)) for clean, note in cleaned)
+        for doc, (clean, note) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            if note:
+                yield DocumentResult(clean, [], note)
+                continue
             candidates = self.coder.code(doc)
             yield DocumentResult(clean, self.resolver.resolve(candidates, doc, clean))
+
+    def _screen(self, clean: CleanDocument) -> tuple[CleanDocument, str | None]:
+        language, note = screen(clean.text, clean.document.language)
+        clean.document.language = language
+        return clean, note
 
     @cached_property
     def geoparser(self) -> Geoparser:

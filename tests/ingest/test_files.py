@@ -85,7 +85,7 @@ def test_jsonl_good_lines_processed_bad_lines_reported_with_line_numbers(tmp_pat
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02binary", "binary"), (b"caf\xe9 au lait", "UTF-8")],
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02binary", "binary")],
 )
 def test_bad_files_are_reported_not_raised(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
@@ -125,3 +125,29 @@ def test_content_hash_id_is_stable(tmp_path):
 def test_bad_date_option_is_a_config_error():
     with pytest.raises(ConfigError, match="YYYY-MM-DD"):
         parse_date("29/09/2022")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16"])
+def test_text_in_other_encodings_is_decoded(tmp_path, encoding):
+    text = "Café owners in Montréal protested on Sunday against the new tax, police in Québec said."
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    [document] = list(iter_documents([str(path)], None))
+    assert not isinstance(document, InputError)
+    assert "Montréal" in document.text and "Québec" in document.text
+
+
+def test_non_english_documents_are_kept_with_a_note_but_not_coded(pipeline):
+    from eventwire.pipeline import make_document
+
+    german = make_document(
+        "Die russischen Truppen haben am Dienstag die Stadt Charkiw beschossen, drei Menschen wurden getötet.",
+        "2022-09-29",
+    )
+    english = make_document("Russian forces shelled Kharkiv on Tuesday, killing three people, officials said.")
+    declared = make_document("Russian forces shelled Kharkiv on Tuesday, killing three people, officials said.")
+    declared.language = "fr"
+    results = list(pipeline.process([german, english, declared]))
+    assert results[0].events == [] and "not English" in results[0].note and results[0].document.language == "de"
+    assert results[1].events and results[1].note is None and results[1].document.language == "en"
+    assert results[2].events == [] and "declared" in results[2].note

@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from eventwire.errors import InputError
 from eventwire.ingest.ids import content_hash, doc_id_from_hash
 from eventwire.models import Document
 
 _MAX_TITLE_CHARS = 160
+#: how much of a non-UTF-8 file charset-normalizer looks at
+_DETECT_BYTES = 200_000
+log = logging.getLogger(__name__)
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 text, refusing empty and binary input with a clear reason."""
+    """Decode bytes as text — UTF-8, else the encoding charset-normalizer detects — refusing empty and binary
+    input with a clear reason."""
     if not data.strip():
         raise InputError(source, "empty input")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")  # UTF-16 with its byte-order mark (Windows exports)
+        except UnicodeDecodeError:
+            raise InputError(source, "broken UTF-16 text") from None
     if b"\x00" in data[:8192]:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(source, f"not valid UTF-8 (byte {err.start})") from None
+        utf8_error = err.start
+    # not UTF-8: let charset-normalizer find the encoding (cp1252, latin-1, cp1251, UTF-16 ...)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_DETECT_BYTES]).best()
+    if best is None or best.encoding is None:
+        raise InputError(source, f"not valid UTF-8 (byte {utf8_error}) and no other text encoding fits") from None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(source, f"not valid UTF-8 (byte {utf8_error}); {best.encoding} does not fit either") from None
+    log.info("%s: decoded as %s", source, best.encoding)
+    return text.lstrip("\ufeff")
 
 
 def split_title(text: str) -> tuple[str | None, str]:

@@ -36,6 +36,7 @@ _DOC_SCHEMA = pa.schema(
         ("removed_spans", pa.string()),
         ("dateline", pa.string()),
         ("n_events", pa.int32()),
+        ("note", pa.string()),
     ]
 )
 _EVENT_SCHEMA = pa.schema(
@@ -111,6 +112,7 @@ def _document_row(result: DocumentResult) -> dict[str, Any]:
         "removed_spans": json.dumps([span.to_dict() for span in clean.removed_spans], ensure_ascii=False),
         "dateline": clean.dateline,
         "n_events": len(result.events),
+        "note": result.note,
     }
 
 
@@ -200,8 +202,10 @@ class Store:
             con.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM batch_docs)")
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_docs)")
             con.execute(
-                "INSERT INTO documents SELECT doc_id, url, title, source, author, published, language, raw_hash,"
-                " source_path, text, removed_spans::JSON, dateline, n_events, now() FROM batch_docs"
+                "INSERT INTO documents (doc_id, url, title, source, author, published, language, raw_hash,"
+                " source_path, text, removed_spans, dateline, n_events, ingested_at, note)"
+                " SELECT doc_id, url, title, source, author, published, language, raw_hash,"
+                " source_path, text, removed_spans::JSON, dateline, n_events, now(), note FROM batch_docs"
             )
             con.execute(
                 "INSERT INTO events SELECT id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
@@ -246,14 +250,25 @@ class Store:
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         rows = self.con.execute(
-            "SELECT doc_id, url, title, source, published, language, raw_hash, text, removed_spans"
+            "SELECT doc_id, url, title, source, published, language, raw_hash, text, removed_spans, note"
             " FROM documents WHERE doc_id = ?",
             [doc_id],
         ).fetchall()
         if not rows:
             return None
         row = rows[0]
-        keys = ["doc_id", "url", "title", "source", "published", "language", "raw_hash", "text", "removed_spans"]
+        keys = [
+            "doc_id",
+            "url",
+            "title",
+            "source",
+            "published",
+            "language",
+            "raw_hash",
+            "text",
+            "removed_spans",
+            "note",
+        ]
         out = dict(zip(keys, row, strict=True))
         out["removed_spans"] = json.loads(out["removed_spans"] or "[]")
         return out

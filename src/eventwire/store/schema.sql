@@ -20,8 +20,11 @@ CREATE TABLE IF NOT EXISTS documents (
     removed_spans JSON,
     dateline      VARCHAR,
     n_events      INTEGER,
-    ingested_at   TIMESTAMP
+    ingested_at   TIMESTAMP,
+    note          VARCHAR     -- why a document was not coded (e.g. not English); NULL when it was
 );
+-- stores written before the note column existed get it here
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS note VARCHAR;
 
 CREATE TABLE IF NOT EXISTS events (
     id              VARCHAR NOT NULL,
