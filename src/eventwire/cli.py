@@ -293,10 +293,19 @@ def evaluate(
     """Score the pipeline against gold events: per-field precision, recall, F1 and accuracy."""
     from eventwire.evaluation import evaluate as run_evaluation
     from eventwire.evaluation import load_gold
+    from eventwire.evaluation.cleaning import is_cleaning_gold, score_cleaning
     from eventwire.evaluation.report import field_table, summary_line, type_table
     from eventwire.pipeline import Pipeline
 
     with _user_errors():
+        cleaning = [p for p in gold if p.exists() and is_cleaning_gold(p)]
+        if cleaning:
+            # labelled paragraphs: the boilerplate and appeal cleaner is scored, nothing is coded
+            report = {str(p): score_cleaning(p).to_dict() for p in cleaning}
+            typer.echo(json.dumps(report, indent=None if fmt is EvalFormat.json else 2))
+            gold = [p for p in gold if p not in cleaning]
+            if not gold:
+                return
         pipeline = Pipeline(Settings())
         results = {}
         for path in gold:

@@ -107,3 +107,22 @@ def test_bad_gold_lines_name_the_line(tmp_path, line, reason):
     with pytest.raises(InputError) as caught:
         load_gold(path)
     assert "gold.jsonl:2" in str(caught.value) and reason in str(caught.value)
+
+
+def test_cleaning_gold_scores_removed_boilerplate_and_lost_news(tmp_path):
+    from eventwire.evaluation.cleaning import is_cleaning_gold, score_cleaning
+
+    path = tmp_path / "clean.jsonl"
+    article = {
+        "id": "a1",
+        "paragraphs": [
+            {"text": "Russian forces shelled Kharkiv on Sunday, killing two people, officials said.", "kind": "news"},
+            {"text": "Dear readers, independent journalism needs your support. Donate today.", "kind": "appeal"},
+            {"text": "The UN launched an appeal for $4 billion to help displaced families.", "kind": "news"},
+        ],
+    }
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    assert is_cleaning_gold(path)
+    score = score_cleaning(path).to_dict()
+    assert score["boilerplate_removed"] == 1.0 and score["by_kind"] == {"appeal": 1.0}
+    assert score["news_paragraphs"] == 2 and score["news_lost"] == 0.0
