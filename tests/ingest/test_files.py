@@ -151,3 +151,40 @@ def test_non_english_documents_are_kept_with_a_note_but_not_coded(pipeline):
     assert results[0].events == [] and "not English" in results[0].note and results[0].document.language == "de"
     assert results[1].events and results[1].note is None and results[1].document.language == "en"
     assert results[2].events == [] and "declared" in results[2].note
+
+
+_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Eastern Wire</title>
+<item><title>Shelling hits Kharkiv</title><link>https://www.example.org/a/1/?utm_source=feed</link>
+<pubDate>Tue, 27 Sep 2022 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;Russian forces shelled Kharkiv on Tuesday.&lt;/p&gt;
+&lt;p&gt;Rescuers searched the rubble.&lt;/p&gt;</description></item>
+<item><title>Nothing here</title><link>https://example.org/a/2</link><description></description></item>
+</channel></rss>"""
+
+
+def test_rss_items_are_documents_and_empty_items_are_reported(tmp_path):
+    path = tmp_path / "wire.rss"
+    path.write_text(_FEED, encoding="utf-8")
+    first, second = list(iter_documents([str(path)], None))
+    assert not isinstance(first, InputError)
+    assert first.title == "Shelling hits Kharkiv" and first.source == "Eastern Wire"
+    assert first.published == dt.date(2022, 9, 27)
+    assert first.text == "Russian forces shelled Kharkiv on Tuesday.\n\nRescuers searched the rubble."
+    assert isinstance(second, InputError) and "no text" in str(second)
+
+
+def test_a_file_that_is_not_a_feed_is_one_error(tmp_path):
+    path = tmp_path / "broken.rss"
+    path.write_text("this is not XML {", encoding="utf-8")
+    [error] = list(iter_documents([str(path)], None))
+    assert isinstance(error, InputError) and "not an RSS/Atom feed" in str(error)
+
+
+def test_the_same_article_by_two_links_gets_one_id():
+    from eventwire.ingest.ids import doc_id_from_url
+
+    a = doc_id_from_url("http://www.Example.org/news/123/?utm_source=rss#top")
+    b = doc_id_from_url("https://example.org/news/123")
+    assert a == b and a.startswith("url:")
+    assert doc_id_from_url("https://example.org/news/124") != a

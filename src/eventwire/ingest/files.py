@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.errors import ConfigError, InputError
+from eventwire.ingest.feeds import FEED_SUFFIXES, read_feed
 from eventwire.ingest.html import read_html
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.text import read_text
@@ -18,7 +19,7 @@ from eventwire.models import Document
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", *FEED_SUFFIXES)
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -48,6 +49,9 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | Inp
         return
     except OSError as err:
         yield InputError(source, err.strerror or "cannot be read")
+        return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, source, published)
         return
     try:
         if suffix in (".html", ".htm"):

@@ -15,3 +15,23 @@ def content_hash(data: bytes | str) -> str:
 def doc_id_from_hash(raw_hash: str) -> str:
     """A short, stable document id derived from the raw content hash."""
     return f"sha256:{raw_hash[:16]}"
+
+
+def normalize_url(url: str) -> str:
+    """Scheme and host lower-cased, default ports, fragments, tracking parameters and trailing slashes dropped:
+    the same article reached by two links gets one id."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(("utm_", "fbclid", "gclid"))]
+    path = parts.path.rstrip("/") or "/"
+    scheme = "https" if parts.scheme in ("http", "https") else parts.scheme
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+def doc_id_from_url(url: str) -> str:
+    """A short, stable document id derived from the normalised URL."""
+    return f"url:{hashlib.sha256(normalize_url(url).encode('utf-8')).hexdigest()[:16]}"
