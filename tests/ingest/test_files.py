@@ -188,3 +188,38 @@ def test_the_same_article_by_two_links_gets_one_id():
     b = doc_id_from_url("https://example.org/news/123")
     assert a == b and a.startswith("url:")
     assert doc_id_from_url("https://example.org/news/124") != a
+
+
+def test_warc_html_responses_are_documents(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    page = (
+        b"<html><head><title>Shelling hits Kharkiv</title></head><body><article><h1>Shelling hits Kharkiv</h1>"
+        b"<p>Russian forces shelled Kharkiv on Tuesday, killing two people, the regional governor said.</p>"
+        b"<p>Rescue teams searched the rubble of a five-storey building for survivors into the night.</p>"
+        b"</article></body></html>"
+    )
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/kharkiv", "response", payload=BytesIO(page), http_headers=headers
+            )  # fmt: skip
+        )
+        writer.write_record(writer.create_warc_record("https://example.org/robots", "metadata", payload=BytesIO(b"x")))
+    [document] = list(iter_documents([str(path)], None))
+    assert not isinstance(document, InputError), document
+    assert document.url == "https://example.org/kharkiv" and document.doc_id.startswith("url:")
+    assert "shelled Kharkiv" in document.text
+
+
+def test_a_broken_archive_is_one_error(tmp_path):
+    path = tmp_path / "broken.warc"
+    path.write_bytes(b"this is not an archive")
+    errors = list(iter_documents([str(path)], None))
+    assert len(errors) == 1 and isinstance(errors[0], InputError)

@@ -15,11 +15,12 @@ from eventwire.ingest.feeds import FEED_SUFFIXES, read_feed
 from eventwire.ingest.html import read_html
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.text import read_text
+from eventwire.ingest.warc import WARC_SUFFIXES, is_warc, read_warc
 from eventwire.models import Document
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", *FEED_SUFFIXES)
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", *FEED_SUFFIXES, *WARC_SUFFIXES)
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -39,6 +40,10 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | Inp
         if suffix == ".jsonl":
             with path.open("rb") as handle:
                 yield from read_jsonl(iter(handle), source, published)
+            return
+        if is_warc(path.name):
+            with path.open("rb") as handle:  # streamed record by record: archives are large
+                yield from read_warc(handle, source, published)
             return
         data = path.read_bytes()
     except PermissionError:
@@ -70,7 +75,7 @@ def _walk(directory: Path) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            if path.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(name):
                 yield path
             else:
                 log.debug("skipping %s (unsupported type)", path)
