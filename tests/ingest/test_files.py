@@ -206,11 +206,10 @@ def test_warc_html_responses_are_documents(tmp_path):
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(
-                "https://example.org/kharkiv", "response", payload=BytesIO(page), http_headers=headers
-            )  # fmt: skip
+        record = writer.create_warc_record(
+            "https://example.org/kharkiv", "response", payload=BytesIO(page), http_headers=headers
         )
+        writer.write_record(record)
         writer.write_record(writer.create_warc_record("https://example.org/robots", "metadata", payload=BytesIO(b"x")))
     [document] = list(iter_documents([str(path)], None))
     assert not isinstance(document, InputError), document
