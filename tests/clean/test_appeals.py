@@ -27,7 +27,7 @@ Remind me later
 def test_removed_spans_carry_reasons_and_point_into_the_raw_text():
     _clean, removed, dateline = clean_text(TEXT)
     reasons = [span.reason for span in removed]
-    assert reasons == ["byline", "dateline", "appeal", "boilerplate", "appeal", "appeal", "appeal"]
+    assert reasons == ["byline", "dateline", "appeal", "share", "appeal", "appeal", "appeal"]
     for span in removed:
         assert TEXT[span.start : span.end] == span.text
     assert dateline == "ODESA, Ukraine, Oct. 2 (Eventwire)"
@@ -49,4 +49,21 @@ def test_a_text_without_boilerplate_is_unchanged():
 
 def test_pattern_file_loads():
     patterns = load_patterns()
-    assert patterns.appeal and patterns.byline and patterns.boilerplate
+    assert patterns.appeal and patterns.byline
+    assert {kind for kind, compiled in patterns.furniture if compiled} >= {"newsletter", "cookie", "related", "credit"}
+
+
+def test_furniture_is_removed_by_kind_and_listed_headlines_go_with_their_header():
+    text = (
+        "Police detained 40 protesters in Minsk on Sunday, rights groups said.\n\n"
+        "Riot police detain a protester in Minsk. Photo: Jan Novak / AFP\n\n"
+        "Read more:\n\n"
+        "Belarus opposition leader sentenced in absentia\n\n"
+        "Sign up for our Eastern Europe newsletter, delivered to your inbox every Monday.\n\n"
+        "We use cookies to personalise content. Accept all\n\n"
+        "(Reporting by Anna Novak; Editing by Tom Price)\n\n"
+        "The UN launched an appeal for $2 billion to support displaced families."
+    )
+    clean, removed, _ = clean_text(text)
+    assert [span.reason for span in removed] == ["credit", "related", "related", "newsletter", "cookie", "byline"]
+    assert clean.startswith("Police detained") and clean.endswith("displaced families.")

@@ -117,3 +117,12 @@ def test_event_locations_on_team_gold(pipeline):
     score = evaluate(pipeline, load_gold(ROOT / "gold" / "team_conflict.jsonl"))
     assert score.fields["location"].accuracy >= 0.72
     assert score.fields["size"].accuracy >= 0.80
+
+
+def test_appeal_cleaner_on_labelled_articles():
+    """90 team-written articles with labelled paragraphs: boilerplate removed, news kept (README: Cleaning)."""
+    from eventwire.evaluation.cleaning import score_cleaning
+
+    score = score_cleaning(ROOT / "gold" / "clean" / "appeals.jsonl").to_dict()
+    assert score["boilerplate_removed"] >= 0.78
+    assert score["news_lost"] <= 0.01

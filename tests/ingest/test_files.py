@@ -222,3 +222,15 @@ def test_a_broken_archive_is_one_error(tmp_path):
     path.write_bytes(b"this is not an archive")
     errors = list(iter_documents([str(path)], None))
     assert len(errors) == 1 and isinstance(errors[0], InputError)
+
+
+def test_a_huge_text_is_split_into_parts_at_paragraph_breaks():
+    from eventwire.ingest.text import split_large
+    from eventwire.pipeline import make_document
+
+    paragraph = "Russian forces shelled Kharkiv on Tuesday, killing two people, officials said. " * 20
+    document = make_document("\n".join([paragraph] * 50), "2022-09-29", title="")
+    parts = split_large(document, limit=10_000)
+    assert len(parts) > 1 and all(len(p.text) <= 10_000 for p in parts)
+    assert "".join(p.text for p in parts) == document.text
+    assert [p.doc_id for p in parts] == [f"{document.doc_id}#{n}" for n in range(1, len(parts) + 1)]

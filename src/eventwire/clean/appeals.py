@@ -22,6 +22,12 @@ _PARAGRAPH = re.compile(r"[^\r\n]+")
 _READER_ADDRESS = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
 #: ...but a paragraph that reports speech is news, whatever pronouns it uses
 _REPORTED_SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+#: a news paragraph ends like a sentence; a listed headline does not
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+
+
+#: kinds of site furniture, checked in this order; each is the reason stored with a removed span
+FURNITURE = ("newsletter", "cookie", "related", "credit", "share", "boilerplate")
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,7 @@ class Patterns:
     byline: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
     appeal: tuple[re.Pattern[str], ...]
-    boilerplate: tuple[re.Pattern[str], ...]
+    furniture: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
 
 @lru_cache(maxsize=4)
@@ -43,7 +49,7 @@ def load_patterns(path: Path = DATA_DIR / "clean" / "patterns.yaml") -> Patterns
         byline=compile_all("byline"),
         dateline=re.compile(raw["dateline"]),
         appeal=compile_all("appeal"),
-        boilerplate=compile_all("boilerplate"),
+        furniture=tuple((kind, compile_all(kind)) for kind in FURNITURE),
     )
 
 
@@ -55,19 +61,23 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield start, match.start() + len(match.group().rstrip())
 
 
-def _reason(paragraph: str, patterns: Patterns, in_appeal: bool) -> str | None:
+def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | None:
     if any(p.search(paragraph) for p in patterns.appeal):
         return "appeal"
     if (
-        in_appeal
+        previous == "appeal"
         and len(paragraph) < 400
         and _READER_ADDRESS.search(paragraph)
         and not _REPORTED_SPEECH.search(paragraph)
     ):
         return "appeal"
-    if len(paragraph) < 300 and any(p.search(paragraph) for p in patterns.boilerplate):
-        return "boilerplate"
-    if len(paragraph) < 120 and any(p.search(paragraph) for p in patterns.byline):
+    if len(paragraph) < 300:
+        for kind, compiled in patterns.furniture:
+            if any(p.search(paragraph) for p in compiled):
+                return kind
+    if previous == "related" and len(paragraph) < 120 and not _SENTENCE_END.search(paragraph):
+        return "related"  # the headlines listed under "Read more:" / "You may also like:"
+    if len(paragraph) < 200 and any(p.search(paragraph) for p in patterns.byline):
         return "byline"
     return None
 
@@ -86,12 +96,12 @@ def _clean(
     segments: list[tuple[int, int, int]] = []  # (clean start, raw start, length) of each kept paragraph
     removed: list[RemovedSpan] = []
     dateline: str | None = None
-    in_appeal = False
+    previous: str | None = None
     position = 0
     for start, end in _paragraphs(raw):
         paragraph = raw[start:end]
-        reason = _reason(paragraph, patterns, in_appeal)
-        in_appeal = reason == "appeal"
+        reason = _reason(paragraph, patterns, previous)
+        previous = reason
         if reason:
             removed.append(RemovedSpan(start, end, reason, paragraph))
             continue

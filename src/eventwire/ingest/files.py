@@ -14,7 +14,7 @@ from eventwire.errors import ConfigError, InputError
 from eventwire.ingest.feeds import FEED_SUFFIXES, read_feed
 from eventwire.ingest.html import read_html
 from eventwire.ingest.jsonl import read_jsonl
-from eventwire.ingest.text import read_text
+from eventwire.ingest.text import read_text, split_large
 from eventwire.ingest.warc import WARC_SUFFIXES, is_warc, read_warc
 from eventwire.models import Document
 
@@ -59,12 +59,13 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | Inp
         yield from read_feed(data, source, published)
         return
     try:
-        if suffix in (".html", ".htm"):
-            yield read_html(data, source, published)
-        else:
-            yield read_text(data, source, published)
+        document = (
+            read_html(data, source, published) if suffix in (".html", ".htm") else read_text(data, source, published)
+        )
     except InputError as err:
         yield err
+        return
+    yield from split_large(document)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -89,7 +90,7 @@ def iter_documents(
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             try:
-                yield read_text(stream.read(), "<stdin>", published)
+                yield from split_large(read_text(stream.read(), "<stdin>", published))
             except InputError as err:
                 yield err
             continue

@@ -10,6 +10,7 @@ from typing import Any
 from eventwire.errors import InputError
 from eventwire.ingest.html import html_document
 from eventwire.ingest.ids import content_hash
+from eventwire.ingest.text import split_large
 from eventwire.models import Document
 
 
@@ -70,7 +71,7 @@ def read_jsonl(lines: Iterator[bytes], source: str, published: dt.date | None) -
             yield InputError(where, f"malformed JSON ({err.__class__.__name__})")
             continue
         try:
-            yield _document(obj, where, published)
+            yield from split_large(_document(obj, where, published))
         except InputError as err:
             yield err
     if not seen_any:

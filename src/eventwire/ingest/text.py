@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
 from eventwire.errors import InputError
 from eventwire.ingest.ids import content_hash, doc_id_from_hash
@@ -76,3 +77,40 @@ def read_text(data: bytes, source: str, published: dt.date | None) -> Document:
         title=title,
         published=published,
     )
+
+
+#: a text longer than this is not one article (a dump, a book, a log): it is split into parts at paragraph
+#: breaks, each coded as its own document ``<doc_id>#<n>`` (spaCy's parser needs memory in proportion)
+MAX_DOCUMENT_CHARS = 200_000
+
+
+def split_large(document: Document, limit: int = MAX_DOCUMENT_CHARS) -> list[Document]:
+    """The document itself, or its parts when its text is longer than ``limit`` characters."""
+    text = document.text or ""
+    if len(text) <= limit:
+        return [document]
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)  # a paragraph break in the second half
+            if cut == -1:
+                cut = text.rfind(". ", start + limit // 2, end)
+                cut = cut + 1 if cut != -1 else end
+            end = cut
+        parts.append(text[start:end])
+        start = end
+    log.info("%s: %d characters, split into %d parts", document.source_path, len(text), len(parts))
+    return [
+        replace(
+            document,
+            doc_id=f"{document.doc_id}#{number}",
+            source_path=f"{document.source_path}#{number}",
+            raw_hash=content_hash(f"{document.raw_hash}#{number}"),
+            text=part,
+            title=document.title if number == 1 else None,
+        )
+        for number, part in enumerate(parts, 1)
+        if part.strip()
+    ]
