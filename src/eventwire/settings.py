@@ -20,7 +20,7 @@ class Settings:
     spacy_model: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_SPACY_MODEL", DEFAULT_MODEL))
     batch_size: int = field(default_factory=lambda: int(os.environ.get("EVENTWIRE_BATCH_SIZE", "16")))
     #: documents written to the store per transaction
-    store_batch: int = 64
+    store_batch: int = field(default_factory=lambda: int(os.environ.get("EVENTWIRE_STORE_BATCH", "64")))
     #: an event dated at least this many days before publication is "historical" background
     historical_days: int = 365
     data_dir: Path = DATA_DIR
