@@ -122,6 +122,12 @@ PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 ]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+IncludeOpt = Annotated[
+    list[str] | None, typer.Option("--include", help="Glob of files to read in directories (repeatable).")
+]
+ExcludeOpt = Annotated[
+    list[str] | None, typer.Option("--exclude", help="Glob of files to skip in directories (repeatable).")
+]
 
 
 @app.command()
@@ -132,6 +138,8 @@ def extract(
         OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
 ) -> None:
     """Extract events from news text and print one record per event (no store)."""
     from eventwire.ingest import iter_documents, parse_date
@@ -148,7 +156,7 @@ def extract(
         try:
             writer = writer_for(chosen.value, stream)
             pipeline = Pipeline(Settings())
-            documents = report.documents(iter_documents(inputs, date))
+            documents = report.documents(iter_documents(inputs, date, include=include or (), exclude=exclude or ()))
             for result in pipeline.process(documents):
                 if result.note:
                     _note(f"{result.document.source_path}: {result.note}")
@@ -167,6 +175,8 @@ def ingest(
     inputs: InputsArg,
     db: DbOpt = Path(DEFAULT_DB),
     published: PublishedOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
 ) -> None:
     """Extract events and store documents and events in a DuckDB file (re-runs skip unchanged documents)."""
     from eventwire.ingest import iter_documents, parse_date
@@ -196,7 +206,8 @@ def ingest(
             progress.update(task, advance=len(batch))
             batch.clear()
 
-        for document in report.documents(iter_documents(inputs, parse_date(published))):
+        found = iter_documents(inputs, parse_date(published), include=include or (), exclude=exclude or ())
+        for document in report.documents(found):
             batch.append(document)
             if len(batch) >= settings.store_batch:
                 flush()

@@ -234,3 +234,27 @@ def test_a_huge_text_is_split_into_parts_at_paragraph_breaks():
     assert len(parts) > 1 and all(len(p.text) <= 10_000 for p in parts)
     assert "".join(p.text for p in parts) == document.text
     assert [p.doc_id for p in parts] == [f"{document.doc_id}#{n}" for n in range(1, len(parts) + 1)]
+
+
+def test_include_and_exclude_globs_filter_what_directories_yield(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "archive").mkdir()
+    for name in ("news/a.txt", "news/b.html", "archive/c.txt"):
+        (tmp_path / name).write_text(
+            "<html><body><article><p>Police detained ten protesters in Minsk on Sunday, a rights group said in"
+            " a statement published on its website.</p></article></body></html>"
+            if name.endswith(".html")
+            else "Police detained ten protesters in Minsk on Sunday, a rights group said.",
+            encoding="utf-8",
+        )
+
+    def names(**filters):
+        return sorted(
+            d.source_path.rsplit("/", 2)[-2] + "/" + d.source_path.rsplit("/", 1)[-1]
+            for d in iter_documents([str(tmp_path)], None, **filters)
+            if not isinstance(d, InputError)
+        )
+
+    assert names() == ["archive/c.txt", "news/a.txt", "news/b.html"]
+    assert names(include=["*.txt"]) == ["archive/c.txt", "news/a.txt"]
+    assert names(exclude=["archive/*"]) == ["news/a.txt", "news/b.html"]

@@ -6,7 +6,8 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
 
@@ -68,7 +69,16 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | Inp
     yield from split_large(document)
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _selected(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Glob filters on the path below the walked directory ("**/*.html", "archive/*"); matched on the path
+    and on the file name, so "*.html" works at any depth."""
+    name = relative.rsplit("/", 1)[-1]
+    if include and not any(fnmatch(relative, g) or fnmatch(name, g) for g in include):
+        return False
+    return not any(fnmatch(relative, g) or fnmatch(name, g) for g in exclude)
+
+
+def _walk(directory: Path, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[Path]:
     """Supported files below a directory, recursively, in a stable order, streamed (no full listing)."""
     for root, dirs, files in os.walk(directory):
         dirs.sort()
@@ -76,16 +86,21 @@ def _walk(directory: Path) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if path.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(name):
-                yield path
-            else:
+            if not (path.suffix.lower() in SUPPORTED_SUFFIXES or is_warc(name)):
                 log.debug("skipping %s (unsupported type)", path)
+            elif _selected(path.relative_to(directory).as_posix(), include, exclude):
+                yield path
 
 
 def iter_documents(
-    inputs: Iterable[str], published: dt.date | None = None, stdin: BinaryIO | None = None
+    inputs: Iterable[str],
+    published: dt.date | None = None,
+    stdin: BinaryIO | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
 ) -> Iterator[Document | InputError]:
-    """Every document in the inputs, in order; unreadable inputs come out as InputError values."""
+    """Every document in the inputs, in order; unreadable inputs come out as InputError values.
+    ``include``/``exclude``: glob patterns for files found in directories."""
     for name in inputs:
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -97,7 +112,7 @@ def iter_documents(
         path = Path(name)
         if path.is_dir():
             found = False
-            for file in _walk(path):
+            for file in _walk(path, include, exclude):
                 found = True
                 yield from _read_file(file, published)
             if not found:
