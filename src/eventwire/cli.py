@@ -305,6 +305,7 @@ def evaluate(
     from eventwire.evaluation import evaluate as run_evaluation
     from eventwire.evaluation import load_gold
     from eventwire.evaluation.cleaning import is_cleaning_gold, score_cleaning
+    from eventwire.evaluation.incidents import is_incident_gold, score_incidents
     from eventwire.evaluation.report import field_table, summary_line, type_table
     from eventwire.pipeline import Pipeline
 
@@ -318,6 +319,14 @@ def evaluate(
             if not gold:
                 return
         pipeline = Pipeline(Settings())
+        grouping = [p for p in gold if p.exists() and is_incident_gold(p)]
+        if grouping:
+            # reports labelled with their incident: the cross-report grouping is scored
+            report = {str(p): score_incidents(pipeline, p) for p in grouping}
+            typer.echo(json.dumps(report, indent=None if fmt is EvalFormat.json else 2))
+            gold = [p for p in gold if p not in grouping]
+            if not gold:
+                return
         results = {}
         for path in gold:
             with _progress(f"scoring {path.name}"):

@@ -126,3 +126,12 @@ def test_appeal_cleaner_on_labelled_articles():
     score = score_cleaning(ROOT / "gold" / "clean" / "appeals.jsonl").to_dict()
     assert score["boilerplate_removed"] >= 0.78
     assert score["news_lost"] <= 0.01
+
+
+def test_incident_grouping_on_team_reports(pipeline):
+    """98 reports of 30 incidents by invented outlets, with same-place and same-day distractors."""
+    from eventwire.evaluation.incidents import score_incidents
+
+    score = score_incidents(pipeline, ROOT / "gold" / "incidents.jsonl")
+    assert score["pairwise_precision"] >= 0.80
+    assert score["pairwise_recall"] >= 0.55
