@@ -151,3 +151,23 @@ def test_geoparse_writes_one_record_per_place_and_scores_against_gold(tmp_path):
     assert scored.returncode == 0, scored.stderr
     report = json.loads(scored.stdout)
     assert report["found"] == 1.0 and report["within_161km"] == 1.0
+
+
+def test_ingest_groups_reports_of_one_event_into_an_incident(tmp_path):
+    reports = [
+        ("r1", "Eastern Wire", "Russian forces shelled Kharkiv on Tuesday, killing three people, the governor said."),
+        ("r2", "Kyiv Daily", "Russian shelling killed five people in Kharkiv on Tuesday, regional officials said."),
+        ("r3", "Radio Steppe", "Police detained forty protesters in Minsk on Sunday, a rights group said."),
+    ]  # fmt: skip
+    docs = tmp_path / "reports.jsonl"
+    docs.write_text(
+        "\n".join(json.dumps({"id": i, "source": s, "text": t, "published": "2022-09-29"}) for i, s, t in reports),
+        encoding="utf-8",
+    )
+    db = tmp_path / "store.duckdb"
+    assert run_cli("ingest", str(docs), "--db", str(db)).returncode == 0
+    result = run_cli("incidents", "--db", str(db), "--event", "ASSAULT", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    [incident] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert incident["n_documents"] == 2 and incident["n_sources"] == 2
+    assert incident["dead"] == 3 and incident["dead_high"] == 5 and incident["place"] == "Kharkiv"

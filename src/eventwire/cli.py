@@ -212,12 +212,14 @@ def ingest(
             if len(batch) >= settings.store_batch:
                 flush()
         flush()
+        incidents = store.regroup() if written_docs else None
         totals = store.stats()
     err.print(
         f"eventwire: stored {written_docs} documents, {written_events} events"
         + (f" ({skipped} unchanged documents skipped)" if skipped else "")
         + (f" ({not_coded} stored but not coded, see their notes)" if not_coded else "")
-        + f"; {db} now holds {totals['documents']} documents, {totals['events']} events",
+        + f"; {db} now holds {totals['documents']} documents, {totals['events']} events"
+        + (f" in {incidents} incidents" if incidents is not None else ""),
         markup=False,
         soft_wrap=True,
     )
@@ -263,6 +265,31 @@ def events(
         with Store(db, read_only=True) as store:
             writer = writer_for((fmt or _default_format()).value, sys.stdout)
             for record in store.events(where, limit):
+                writer.write(record)
+            writer.close()
+
+
+@app.command()
+def incidents(
+    db: DbOpt = Path(DEFAULT_DB),
+    event: EventOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: Annotated[
+        OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many incidents.")] = None,
+) -> None:
+    """List incidents: events that several reports describe, merged (most-reported first)."""
+    from eventwire.store import Store
+
+    with _user_errors():
+        where = _filter(event, country, since, until)
+        with Store(db, read_only=True) as store:
+            chosen = (fmt or _default_format()).value
+            writer = writer_for(chosen, sys.stdout, kind="incident")
+            for record in store.incidents(where, limit):
                 writer.write(record)
             writer.close()
 

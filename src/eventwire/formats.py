@@ -87,6 +87,14 @@ TOPONYM_COLUMNS = [
 ]  # fmt: skip
 
 
+#: columns of an incident record (``eventwire incidents``)
+INCIDENT_COLUMNS = [
+    "incident_id", "event", "date", "place", "country_code", "lat", "lon", "resolution", "dead", "dead_high",
+    "injured", "injured_high", "arrested", "arrested_high", "actor_codes", "recipient_codes", "n_events",
+    "n_documents", "n_sources", "event_ids",
+]  # fmt: skip
+
+
 class CsvWriter:
     def __init__(self, stream: IO[str], columns: list[str] | None = None) -> None:
         self.stream = stream
@@ -95,7 +103,10 @@ class CsvWriter:
         self.writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
-        self.writer.writerow(flatten(record) if self.flat else record)
+        if self.flat:
+            self.writer.writerow(flatten(record))
+        else:
+            self.writer.writerow({k: _join(v) if isinstance(v, list) else v for k, v in record.items()})
 
     def close(self) -> None:
         self.stream.flush()
@@ -189,9 +200,45 @@ class ToponymTableWriter:
 Writer = JsonlWriter | CsvWriter | TableWriter | ToponymTableWriter
 
 
-def writer_for(fmt: str, stream: IO[str], kind: str = "event") -> Writer:
+class IncidentTableWriter:
+    """A table of incidents: what, when, where, how many reports."""
+
+    def __init__(self, stream: IO[str], width: int | None = None) -> None:
+        self.console = Console(file=stream, width=width or 160, highlight=False)
+        self.table = Table(expand=True)
+        for name in ("date", "event", "where", "actors", "dead", "reports", "sources"):
+            self.table.add_column(name, overflow="fold")
+        self.count = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.count += 1
+        dead = "" if record.get("dead") is None else str(record["dead"])
+        if record.get("dead_high") not in (None, record.get("dead")):
+            dead += f"–{record['dead_high']}"
+        where = record.get("place") or ""
+        if record.get("country_code"):
+            where += f" ({record['country_code']})"
+        self.table.add_row(
+            record.get("date") or "",
+            record["event"],
+            where,
+            ", ".join(record.get("actor_codes") or []),
+            dead,
+            str(record.get("n_documents") or ""),
+            str(record.get("n_sources") or ""),
+        )
+
+    def close(self) -> None:
+        self.table.title = f"{self.count} incidents"
+        self.console.print(self.table)
+
+
+def writer_for(fmt: str, stream: IO[str], kind: str = "event") -> Writer | IncidentTableWriter:
     if fmt == "jsonl":
         return JsonlWriter(stream)
     if fmt == "csv":
-        return CsvWriter(stream, TOPONYM_COLUMNS if kind == "toponym" else None)
+        columns = {"toponym": TOPONYM_COLUMNS, "incident": INCIDENT_COLUMNS}.get(kind)
+        return CsvWriter(stream, columns)
+    if kind == "incident":
+        return IncidentTableWriter(stream)
     return ToponymTableWriter(stream) if kind == "toponym" else TableWriter(stream)

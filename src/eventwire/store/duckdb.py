@@ -20,6 +20,7 @@ import pyarrow as pa
 from eventwire.errors import StoreError
 from eventwire.models import SCHEMA_VERSION, Event
 from eventwire.pipeline import DocumentResult
+from eventwire.store.incidents import Item, group, merge
 
 _DOC_SCHEMA = pa.schema(
     [
@@ -94,6 +95,32 @@ class EventFilter:
             clauses.append("date <= ?")
             params.append(self.until)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_INCIDENT_SCHEMA = pa.schema(
+    [
+        ("incident_id", pa.string()),
+        ("event", pa.string()),
+        ("date", pa.date32()),
+        ("place", pa.string()),
+        ("country_code", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("resolution", pa.int8()),
+        ("dead", pa.int32()),
+        ("dead_high", pa.int32()),
+        ("injured", pa.int32()),
+        ("injured_high", pa.int32()),
+        ("arrested", pa.int32()),
+        ("arrested_high", pa.int32()),
+        ("actor_codes", pa.list_(pa.string())),
+        ("recipient_codes", pa.list_(pa.string())),
+        ("n_events", pa.int32()),
+        ("n_documents", pa.int32()),
+        ("n_sources", pa.int32()),
+        ("event_ids", pa.list_(pa.string())),
+    ]
+)
 
 
 def _document_row(result: DocumentResult) -> dict[str, Any]:
@@ -208,7 +235,9 @@ class Store:
                 " source_path, text, removed_spans::JSON, dateline, n_events, now(), note FROM batch_docs"
             )
             con.execute(
-                "INSERT INTO events SELECT id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
+                "INSERT INTO events (id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
+                " recipient_codes, country_code, lat, lon, dead, injured, arrested, quad_code, cameo, confidence,"
+                " start_char, record) SELECT id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
                 " recipient_codes, country_code, lat, lon, dead, injured, arrested, quad_code, cameo, confidence,"
                 " start_char, record::JSON FROM batch_events"
             )
@@ -220,6 +249,61 @@ class Store:
             con.unregister("batch_docs")
             con.unregister("batch_events")
         return events.num_rows
+
+    def regroup(self) -> int:
+        """Rebuild the incidents from every stored event, in one transaction. Returns the incident count."""
+        rows = self.con.execute(
+            "SELECT e.record, d.source, d.published FROM events e JOIN documents d USING (doc_id)"
+        ).fetchall()
+        items = [Item.of(json.loads(record), source, published) for record, source, published in rows]
+        incident_of = group(items)
+        members: dict[str, list[Item]] = {}
+        for item in items:
+            members.setdefault(incident_of[item.id], []).append(item)
+        records = [merge(incident_id, group_items) for incident_id, group_items in members.items()]
+        table = pa.Table.from_pylist(
+            [{**r, "date": dt.date.fromisoformat(r["date"]) if r["date"] else None} for r in records],
+            schema=_INCIDENT_SCHEMA,
+        )
+        links = pa.table({"id": list(incident_of), "incident_id": list(incident_of.values())})
+        con = self.con
+        con.register("new_incidents", table)
+        con.register("incident_links", links)
+        try:
+            con.execute("BEGIN")
+            con.execute("DELETE FROM incidents")
+            con.execute(
+                "INSERT INTO incidents SELECT incident_id, event, date, place, country_code, lat, lon, resolution,"
+                " dead, dead_high, injured, injured_high, arrested, arrested_high, actor_codes, recipient_codes,"
+                " n_events, n_documents, n_sources, event_ids FROM new_incidents"
+            )
+            con.execute("UPDATE events SET incident_id = l.incident_id FROM incident_links l WHERE events.id = l.id")
+            con.execute("COMMIT")
+        except duckdb.Error as err:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: grouping incidents failed ({str(err).splitlines()[0]})") from None
+        finally:
+            con.unregister("new_incidents")
+            con.unregister("incident_links")
+        return len(records)
+
+    def incidents(self, where: EventFilter | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Incident records, largest first (most documents), then by date."""
+        clause, params = (where or EventFilter()).where()
+        sql = f"SELECT * FROM incidents{clause} ORDER BY n_documents DESC, date NULLS LAST, incident_id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [
+                {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in zip(names, row, strict=True)}
+                for row in cursor.fetchall()
+            ]
+        finally:
+            cursor.close()
 
     # ------------------------------------------------------------------ reads
     def events(self, where: EventFilter | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:

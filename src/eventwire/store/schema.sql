@@ -48,3 +48,29 @@ CREATE TABLE IF NOT EXISTS events (
     start_char      INTEGER,
     record          JSON NOT NULL
 );
+
+-- Incidents: events from different reports grouped as one real-world event (store/incidents.py); rebuilt
+-- after every ingest. events.incident_id points here.
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id     VARCHAR NOT NULL,
+    event           VARCHAR NOT NULL,
+    date            DATE,
+    place           VARCHAR,
+    country_code    VARCHAR,
+    lat             DOUBLE,
+    lon             DOUBLE,
+    resolution      TINYINT,
+    dead            INTEGER,
+    dead_high       INTEGER,
+    injured         INTEGER,
+    injured_high    INTEGER,
+    arrested        INTEGER,
+    arrested_high   INTEGER,
+    actor_codes     VARCHAR[],
+    recipient_codes VARCHAR[],
+    n_events        INTEGER,
+    n_documents     INTEGER,
+    n_sources       INTEGER,
+    event_ids       VARCHAR[]
+);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS incident_id VARCHAR;
