@@ -20,16 +20,13 @@ from typing import Any
 
 from eventwire.clean import clean_document
 from eventwire.errors import InputError
+from eventwire.evaluation.gold import first_record
 from eventwire.pipeline import make_document
 
 
 def is_cleaning_gold(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            first = json.loads(handle.readline() or "{}")
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
-        return False
-    return isinstance(first, dict) and isinstance(first.get("paragraphs"), list)
+    first = first_record(path)
+    return first is not None and isinstance(first.get("paragraphs"), list)
 
 
 @dataclass

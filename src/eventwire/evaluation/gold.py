@@ -62,6 +62,16 @@ class GoldDocument:
     events: list[GoldEvent] = field(default_factory=list)
 
 
+def first_record(path: Path) -> dict[str, Any] | None:
+    """The first JSON line of a file (to tell gold formats apart), or None when it is not one."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            record = json.loads(handle.readline() or "null")
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
 def codes(values: Any) -> frozenset[str]:
     """The known actor codes of a gold or predicted list (null entries mean "unknown" and are dropped)."""
     if not values:

@@ -17,17 +17,14 @@ from typing import Any
 
 from eventwire.errors import InputError
 from eventwire.evaluation import principal
+from eventwire.evaluation.gold import first_record
 from eventwire.pipeline import Pipeline, make_document
 from eventwire.store.incidents import Item, group
 
 
 def is_incident_gold(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            first = json.loads(handle.readline() or "{}")
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
-        return False
-    return isinstance(first, dict) and "incident" in first and "text" in first
+    first = first_record(path)
+    return first is not None and "incident" in first and "text" in first
 
 
 def score_incidents(pipeline: Pipeline, path: Path) -> dict[str, Any]:
