@@ -48,6 +48,8 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    acled = "acled"
+    gdelt = "gdelt"
 
 
 class EvalFormat(StrEnum):
@@ -297,7 +299,10 @@ def incidents(
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet.")] = ExportFormat.jsonl,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="jsonl, csv or parquet (our columns), acled or gdelt (their layouts, CSV)."),
+    ] = ExportFormat.jsonl,
     db: DbOpt = Path(DEFAULT_DB),
     event: EventOpt = None,
     country: CountryOpt = None,
@@ -307,11 +312,22 @@ def export(
     """Export stored events to a file (JSONL records, or flat CSV/Parquet columns)."""
     from eventwire.store import Store
     from eventwire.store.export import export_records
+    from eventwire.store.interchange import acled_row, gdelt_row
 
     with _user_errors():
         where = _filter(event, country, since, until)
         with Store(db, read_only=True) as store:
-            count = export_records(store.events(where), fmt.value, output)
+            if fmt is ExportFormat.acled:
+                rows = (acled_row(record, context["source"]) for record, context in store.events_in_context(where))
+                count = export_records((r for r in rows if r is not None), fmt.value, output)
+            elif fmt is ExportFormat.gdelt:
+                rows = (
+                    gdelt_row(record, context["incident"], context["url"])
+                    for record, context in store.events_in_context(where)
+                )
+                count = export_records(rows, fmt.value, output)
+            else:
+                count = export_records(store.events(where), fmt.value, output)
     err.print(f"eventwire: wrote {count} events to {output}", markup=False, soft_wrap=True)
 
 

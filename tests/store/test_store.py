@@ -86,3 +86,26 @@ def test_opening_a_missing_store_read_only_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_acled_and_gdelt_rows_follow_their_layouts():
+    from eventwire.store.interchange import ACLED_COLUMNS, GDELT_COLUMNS, acled_row, gdelt_row
+
+    record = {
+        "id": "e1", "doc_id": "d1", "date": "2022-09-27", "date_precision": "day", "event": "ASSAULT",
+        "mode": "heavy-weapons", "quad_code": 4, "cameo": "194", "text": "Russian forces shelled Lyman.",
+        "actor": [{"entity_text": "Russian forces", "code": "RUS", "sector": "MIL", "identifier_text": "Russia"}],
+        "recipient": [], "size": {"dead": None, "injured": 2, "arrested": None},
+        "event_loc": {"resolved_place": "Lyman", "country": "Ukraine", "country_code": "UKR", "lat": 48.99,
+                      "lon": 37.81, "resolution": 4, "province": None},
+    }  # fmt: skip
+    acled = acled_row(record, "Eastern Wire")
+    assert list(acled) == ACLED_COLUMNS
+    assert (acled["event_type"], acled["sub_event_type"]) == ("Explosions/Remote violence",
+                                                              "Shelling/artillery/missile attack")  # fmt: skip
+    assert acled["fatalities"] == 0 and acled["geo_precision"] == 1 and acled["time_precision"] == 1
+    assert acled_row({**record, "event": "CONSULT", "mode": None}) is None  # ACLED has no meetings
+    gdelt = gdelt_row(record, {"n_sources": 3, "n_documents": 5}, "https://example.org/a")
+    assert list(gdelt) == GDELT_COLUMNS
+    assert gdelt["SQLDATE"] == "20220927" and gdelt["EventRootCode"] == "19" and gdelt["QuadClass"] == 4
+    assert (gdelt["NumSources"], gdelt["NumArticles"]) == (3, 5)

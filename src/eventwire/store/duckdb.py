@@ -322,6 +322,27 @@ class Store:
         finally:
             cursor.close()
 
+    def events_in_context(self, where: EventFilter | None = None) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+        """(event record, context) pairs; the context has the document's source and url and the event's
+        incident source counts (for the ACLED and GDELT exports)."""
+        clause, params = (where or EventFilter()).where()
+        counts = {
+            row[0]: {"n_sources": row[1], "n_documents": row[2]}
+            for row in self.con.execute("SELECT incident_id, n_sources, n_documents FROM incidents").fetchall()
+        }
+        sql = (
+            "SELECT e.record, d.source, d.url, e.incident_id FROM events e JOIN documents d USING (doc_id)"
+            f"{clause} ORDER BY e.date NULLS LAST, doc_id, e.start_char, e.id"
+        )
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(1000):
+                for record, source, url, incident in rows:
+                    yield json.loads(record), {"source": source, "url": url, "incident": counts.get(incident)}
+        finally:
+            cursor.close()
+
     def counts_by_type(self, where: EventFilter | None = None) -> list[tuple[str, int]]:
         clause, params = (where or EventFilter()).where()
         sql = f"SELECT event, count(*) AS n FROM events{clause} GROUP BY event ORDER BY n DESC, event"

@@ -13,8 +13,9 @@ import pyarrow.parquet as pq
 
 from eventwire.errors import ConfigError
 from eventwire.formats import FLAT_COLUMNS, CsvWriter, JsonlWriter, flatten
+from eventwire.store.interchange import ACLED_COLUMNS, GDELT_COLUMNS
 
-EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "acled", "gdelt")
 _INT_COLUMNS = {"geonameid", "resolution", "dead", "injured", "arrested", "quad_code", "start", "end"}
 _FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 
@@ -45,6 +46,13 @@ def export_records(records: Iterable[dict[str, Any]], fmt: str, output: str | Pa
             rows = [flatten(r) for r in records]
             count = len(rows)
             pq.write_table(pa.Table.from_pylist(rows, schema=FLAT_SCHEMA), tmp)
+        elif fmt in ("acled", "gdelt"):
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+                writer = CsvWriter(stream, ACLED_COLUMNS if fmt == "acled" else GDELT_COLUMNS)
+                for row in records:  # already rows in the target layout (see interchange.py)
+                    writer.write(row)
+                    count += 1
+                writer.close()
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
                 writer = JsonlWriter(stream) if fmt == "jsonl" else CsvWriter(stream)
