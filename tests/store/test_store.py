@@ -109,3 +109,23 @@ def test_acled_and_gdelt_rows_follow_their_layouts():
     assert list(gdelt) == GDELT_COLUMNS
     assert gdelt["SQLDATE"] == "20220927" and gdelt["EventRootCode"] == "19" and gdelt["QuadClass"] == 4
     assert (gdelt["NumSources"], gdelt["NumArticles"]) == (3, 5)
+
+
+def test_near_copies_of_one_story_are_linked_and_counted_once(tmp_path, pipeline):
+    story = (
+        "Russian forces shelled Kharkiv on Tuesday, killing three people, the regional governor said. Rescue "
+        "teams searched the rubble of a five-storey building in the city centre into the night."
+    )
+    copy = story.replace("the regional governor said", "the regional governor said on Telegram")
+    other = "Russian shelling killed three people in Kharkiv on Tuesday, officials said after a night of strikes."
+    documents = [
+        make_document(t, "2022-09-28", doc_id=i, title="") for i, t in (("a", story), ("b", copy), ("c", other))
+    ]
+    documents[0].source, documents[1].source, documents[2].source = "Eastern Wire", "Global Post", "Kyiv Daily"
+    with Store(tmp_path / "dups.duckdb") as store:
+        store.write(list(pipeline.process(documents)))
+        links = dict(store.con.execute("SELECT doc_id, duplicate_of FROM documents").fetchall())
+        assert links == {"a": None, "b": "a", "c": None}
+        store.regroup()
+        [incident] = [i for i in store.incidents() if i["event"] == "ASSAULT"]
+    assert incident["n_documents"] == 2 and incident["n_sources"] == 3  # two stories, three outlets

@@ -35,3 +35,31 @@ def normalize_url(url: str) -> str:
 def doc_id_from_url(url: str) -> str:
     """A short, stable document id derived from the normalised URL."""
     return f"url:{hashlib.sha256(normalize_url(url).encode('utf-8')).hexdigest()[:16]}"
+
+
+#: MinHash signature length: 32 hashes estimate shingle Jaccard to about ±0.09
+MINHASH_SIZE = 32
+
+
+def minhash(text: str, size: int = MINHASH_SIZE) -> list[int]:
+    """A MinHash signature of a text's word 3-shingles (signed 63-bit values, storable as BIGINT). Each
+    shingle is hashed once; the ``size`` hash functions are that hash XOR-ed with fixed random masks."""
+    import re
+
+    words = re.findall(r"\w+", text.lower())
+    shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    hashes = [int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big") for s in shingles]
+    return [min(h ^ mask for h in hashes) >> 1 for mask in _MASKS[:size]]
+
+
+_MASKS = [
+    int.from_bytes(hashlib.blake2b(f"eventwire-minhash-{i}".encode(), digest_size=8).digest(), "big")
+    for i in range(MINHASH_SIZE)
+]
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures."""
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)

@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.errors import StoreError
+from eventwire.ingest.ids import minhash, similarity
 from eventwire.models import SCHEMA_VERSION, Event
 from eventwire.pipeline import DocumentResult
 from eventwire.store.incidents import Item, group, merge
@@ -38,6 +39,8 @@ _DOC_SCHEMA = pa.schema(
         ("dateline", pa.string()),
         ("n_events", pa.int32()),
         ("note", pa.string()),
+        ("minhash", pa.list_(pa.int64())),
+        ("duplicate_of", pa.string()),
     ]
 )
 _EVENT_SCHEMA = pa.schema(
@@ -97,6 +100,9 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+#: estimated shingle Jaccard above which two documents (published within 3 days) are one story
+NEAR_DUPLICATE = 0.6
+
 _INCIDENT_SCHEMA = pa.schema(
     [
         ("incident_id", pa.string()),
@@ -140,6 +146,8 @@ def _document_row(result: DocumentResult) -> dict[str, Any]:
         "dateline": clean.dateline,
         "n_events": len(result.events),
         "note": result.note,
+        "minhash": minhash(clean.text),
+        "duplicate_of": None,
     }
 
 
@@ -219,7 +227,9 @@ class Store:
         """Replace these documents and their events, in one transaction. Returns the events written."""
         if not results:
             return 0
-        docs = pa.Table.from_pylist([_document_row(r) for r in results], schema=_DOC_SCHEMA)
+        rows = [_document_row(r) for r in results]
+        self._link_duplicates(rows)
+        docs = pa.Table.from_pylist(rows, schema=_DOC_SCHEMA)
         events = pa.Table.from_pylist([_event_row(e) for r in results for e in r.events], schema=_EVENT_SCHEMA)
         con = self.con
         con.register("batch_docs", docs)
@@ -230,9 +240,9 @@ class Store:
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_docs)")
             con.execute(
                 "INSERT INTO documents (doc_id, url, title, source, author, published, language, raw_hash,"
-                " source_path, text, removed_spans, dateline, n_events, ingested_at, note)"
-                " SELECT doc_id, url, title, source, author, published, language, raw_hash,"
-                " source_path, text, removed_spans::JSON, dateline, n_events, now(), note FROM batch_docs"
+                " source_path, text, removed_spans, dateline, n_events, ingested_at, note, minhash, duplicate_of)"
+                " SELECT doc_id, url, title, source, author, published, language, raw_hash, source_path, text,"
+                " removed_spans::JSON, dateline, n_events, now(), note, minhash, duplicate_of FROM batch_docs"
             )
             con.execute(
                 "INSERT INTO events (id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
@@ -250,12 +260,33 @@ class Store:
             con.unregister("batch_events")
         return events.num_rows
 
+    def _link_duplicates(self, rows: list[dict[str, Any]]) -> None:
+        """Mark each new document that is a near-copy of a stored one (or of an earlier one in the batch):
+        ``duplicate_of`` names the first copy, so the same wire story is not counted as several reports."""
+        ids = [r["doc_id"] for r in rows]
+        stored = self.con.execute(
+            "SELECT doc_id, coalesce(duplicate_of, doc_id), published, minhash FROM documents"
+            " WHERE minhash IS NOT NULL AND NOT list_contains(?, doc_id)",
+            [ids],
+        ).fetchall()
+        seen = [(doc_id, root, published, list(signature)) for doc_id, root, published, signature in stored]
+        for row in rows:
+            for _doc_id, root, published, signature in seen:
+                close = published is None or row["published"] is None or abs((published - row["published"]).days) <= 3
+                if close and similarity(row["minhash"], signature) >= NEAR_DUPLICATE:
+                    row["duplicate_of"] = root
+                    break
+            seen.append((row["doc_id"], row["duplicate_of"] or row["doc_id"], row["published"], row["minhash"]))
+
     def regroup(self) -> int:
         """Rebuild the incidents from every stored event, in one transaction. Returns the incident count."""
         rows = self.con.execute(
-            "SELECT e.record, d.source, d.published FROM events e JOIN documents d USING (doc_id)"
+            "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id)"
+            " FROM events e JOIN documents d USING (doc_id)"
         ).fetchall()
-        items = [Item.of(json.loads(record), source, published) for record, source, published in rows]
+        items = [
+            Item.of(json.loads(record), source, published, story=story) for record, source, published, story in rows
+        ]
         incident_of = group(items)
         members: dict[str, list[Item]] = {}
         for item in items:

@@ -51,9 +51,17 @@ class Item:
     words: frozenset[str]
     counts: dict[str, int] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)
+    #: the story the document belongs to (its first copy when it is a near-duplicate)
+    story: str | None = None
 
     @classmethod
-    def of(cls, record: dict[str, Any], source: str | None = None, published: dt.date | None = None) -> Item:
+    def of(
+        cls,
+        record: dict[str, Any],
+        source: str | None = None,
+        published: dt.date | None = None,
+        story: str | None = None,
+    ) -> Item:
         loc = record.get("event_loc") or {}
         date = record.get("date")
         size = record.get("size") or {}
@@ -72,6 +80,7 @@ class Item:
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
             counts={k: v for k, v in size.items() if v is not None},
             record=record,
+            story=story or record["doc_id"],
         )
 
 
@@ -164,7 +173,7 @@ def merge(incident_id: str, items: list[Item]) -> dict[str, Any]:
         "actor_codes": sorted(set().union(*(i.actors for i in items))),
         "recipient_codes": sorted(set().union(*(i.recipients for i in items))),
         "n_events": len(items),
-        "n_documents": len({i.doc_id for i in items}),
+        "n_documents": len({i.story or i.doc_id for i in items}),  # near-copies of one story count once
         "n_sources": len({i.source for i in items if i.source}) or None,
         "event_ids": sorted(i.id for i in items),
     }

@@ -23,8 +23,11 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at   TIMESTAMP,
     note          VARCHAR     -- why a document was not coded (e.g. not English); NULL when it was
 );
--- stores written before the note column existed get it here
+-- stores written before these columns existed get them here
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS note VARCHAR;
+-- near-duplicates (the same wire story with small edits): MinHash of word 3-shingles, and the first copy
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash BIGINT[];
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
 
 CREATE TABLE IF NOT EXISTS events (
     id              VARCHAR NOT NULL,
