@@ -331,6 +331,14 @@ def export(
     err.print(f"eventwire: wrote {count} events to {output}", markup=False, soft_wrap=True)
 
 
+def _score_special(paths: list[Path], detect, score, indent: int | None) -> list[Path]:
+    """Score the gold files of one special kind and print their reports; return the other files."""
+    chosen = [p for p in paths if p.exists() and detect(p)]
+    if chosen:
+        typer.echo(json.dumps({str(p): score(p) for p in chosen}, indent=indent))
+    return [p for p in paths if p not in chosen]
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (JSONL; format in the README).")],
@@ -353,23 +361,16 @@ def evaluate(
     from eventwire.pipeline import Pipeline
 
     with _user_errors():
-        cleaning = [p for p in gold if p.exists() and is_cleaning_gold(p)]
-        if cleaning:
-            # labelled paragraphs: the boilerplate and appeal cleaner is scored, nothing is coded
-            report = {str(p): score_cleaning(p).to_dict() for p in cleaning}
-            typer.echo(json.dumps(report, indent=None if fmt is EvalFormat.json else 2))
-            gold = [p for p in gold if p not in cleaning]
-            if not gold:
-                return
+        indent = None if fmt is EvalFormat.json else 2
+        # labelled paragraphs: the boilerplate and appeal cleaner is scored, nothing is coded
+        gold = _score_special(gold, is_cleaning_gold, lambda p: score_cleaning(p).to_dict(), indent)
+        if not gold:
+            return
         pipeline = Pipeline(Settings())
-        grouping = [p for p in gold if p.exists() and is_incident_gold(p)]
-        if grouping:
-            # reports labelled with their incident: the cross-report grouping is scored
-            report = {str(p): score_incidents(pipeline, p) for p in grouping}
-            typer.echo(json.dumps(report, indent=None if fmt is EvalFormat.json else 2))
-            gold = [p for p in gold if p not in grouping]
-            if not gold:
-                return
+        # reports labelled with their incident: the cross-report grouping is scored
+        gold = _score_special(gold, is_incident_gold, lambda p: score_incidents(pipeline, p), indent)
+        if not gold:
+            return
         results = {}
         for path in gold:
             with _progress(f"scoring {path.name}"):
@@ -410,7 +411,7 @@ def geoparse(
     ] = None,
 ) -> None:
     """Every place mention, resolved against the offline gazetteer (one JSON record per mention)."""
-    from eventwire.evaluation.geoparse import load_toponym_gold, score_toponyms
+    from eventwire.evaluation.geoparse import load_toponym_gold, raw_mentions, score_toponyms
     from eventwire.ingest import iter_documents, parse_date
     from eventwire.pipeline import Pipeline
 
@@ -433,15 +434,7 @@ def geoparse(
             with _progress("geoparsing") as progress:
                 task = progress.add_task("geoparse", total=None)
                 for clean, toponyms in pipeline.geoparse(documents, prior):
-                    predicted[clean.doc_id] = [
-                        (
-                            clean.raw_offset(t.start),
-                            clean.raw_offset(t.end),
-                            t.place.lat if t.place else None,
-                            t.place.lon if t.place else None,
-                        )
-                        for t in toponyms
-                    ]
+                    predicted[clean.doc_id] = raw_mentions(clean, toponyms)
                     progress.update(task, advance=1)
             result = score_toponyms(predicted, expected, km=km).to_dict()
             if fmt in (None, OutFormat.table):

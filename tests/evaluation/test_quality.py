@@ -80,7 +80,7 @@ def test_every_team_gold_file_has_floors():
 
 def test_geoparsing_lgl(pipeline):
     """Toponyms of 588 US local news articles (LGL): found, and resolved within 161 km."""
-    from eventwire.evaluation.geoparse import load_toponym_gold, score_toponyms
+    from eventwire.evaluation.geoparse import load_toponym_gold, raw_mentions, score_toponyms
     from eventwire.ingest import iter_documents
 
     data = shared_data()
@@ -88,13 +88,7 @@ def test_geoparsing_lgl(pipeline):
         pytest.skip("LGL data not found (../shared/data or $EVENTWIRE_SHARED_DATA)")
     gold = load_toponym_gold(data / "geoparse_lgl" / "lgl.gold.jsonl")
     documents = [d for d in iter_documents([str(data / "geoparse_lgl" / "lgl.docs.jsonl")], None)]
-    predicted = {
-        clean.doc_id: [
-            (clean.raw_offset(t.start), clean.raw_offset(t.end), t.place and t.place.lat, t.place and t.place.lon)
-            for t in toponyms
-        ]
-        for clean, toponyms in pipeline.geoparse(documents)
-    }
+    predicted = {clean.doc_id: raw_mentions(clean, toponyms) for clean, toponyms in pipeline.geoparse(documents)}
     score = score_toponyms(predicted, gold).to_dict()
     assert score["found"] >= 0.85
     assert score["within_161km"] >= 0.64

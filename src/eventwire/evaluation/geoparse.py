@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.evaluation.scorer import distance_km
+from eventwire.models import CleanDocument
+from eventwire.resolve.places import distance_km
+from eventwire.resolve.toponyms import Toponym
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,19 @@ class GeoparseScore:
             "predicted_toponyms": self.predicted,
             "precision": share(self.matched_predictions, self.predicted),
         }
+
+
+def raw_mentions(clean: CleanDocument, toponyms: list[Toponym]) -> list[tuple[int, int, float | None, float | None]]:
+    """(start, end, lat, lon) of each mention, with offsets mapped back to the input text (gold offsets)."""
+    return [
+        (
+            clean.raw_offset(t.start),
+            clean.raw_offset(t.end),
+            t.place.lat if t.place else None,
+            t.place.lon if t.place else None,
+        )
+        for t in toponyms
+    ]
 
 
 def score_toponyms(

@@ -15,7 +15,6 @@ date — the same day; size — the same stated counts; mode, aux_mode — equal
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from eventwire.evaluation.gold import ANY_TYPE, FIELDS, GoldDocument, GoldEvent, codes, size_key
 from eventwire.models import EVENT_TYPES, Event
+from eventwire.resolve.places import distance_km
 
 
 @dataclass
@@ -131,13 +131,6 @@ class Score:
                 "false_positive_rate": _round(self.no_event_false_positive_rate),
             },
         }
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _stated(value: Any) -> bool:

@@ -37,7 +37,6 @@ from eventwire.models import QUAD_CODES
 
 _FOLD_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
 _ABSORB_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"})
-_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 
 
 class EventCoder:
@@ -183,7 +182,7 @@ class EventCoder:
                     absorbed[trigger.token.i] = owner.token.i
                     if owner.mode is None:
                         if owner.event == "THREATEN":
-                            owner.mode = _THREAT_MODES.get(trigger.event)
+                            owner.mode = self.lexicon.rules["threat_from"].get(trigger.event)
                             if "territory" in trigger.context:
                                 owner.mode = "territory"
                         elif owner.event in ("REQUEST", "REJECT"):

@@ -42,9 +42,6 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
-
-
 def _obliged(token: Token, lexicon: Lexicon) -> bool:
     """ "(X said that) Y must return the helicopter": a verb with "must", reported by a speaker."""
     return (
@@ -87,8 +84,9 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
             governor = _governor(governor)  # "prepared to resume shelling": prepare governs the shelling
         lemma = governor.lemma_.lower()
         owner = by_token.get(governor.i)
-        if lemma in promises and owner is not None and trigger.event in _THREAT_MODES:
-            owner.event, owner.mode = "THREATEN", _THREAT_MODES[trigger.event]  # "vowed to retaliate"
+        threat_mode = lexicon.rules["threat_from"].get(trigger.event)
+        if lemma in promises and owner is not None and threat_mode:
+            owner.event, owner.mode = "THREATEN", threat_mode  # "vowed to retaliate"
         elif lemma in preparing and trigger.event == "ASSAULT" and token.dep_ == "xcomp":
             trigger.event, trigger.mode = "MOBILIZE", "troops"  # "prepared to resume shelling"
         elif lemma in offers and trigger.event in offer_types:

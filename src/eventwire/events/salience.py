@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.framing import subject_of
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import modality
-from eventwire.events.syntax import SUBJECT_DEPS, children
+from eventwire.events.syntax import children
 from eventwire.events.triggers import Trigger
 
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj", "dobj", "prep", "pcomp", "pobj"})
@@ -74,7 +75,7 @@ def _conditions(token: Token, marks: frozenset[str]) -> list[Token]:
 
 def self_announced(token: Token, lexicon: Lexicon) -> bool:
     """Said by its own actor: "X said it would ...", "we will strike back"."""
-    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = subject_of(token)
     if subject is not None and (
         subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
     ):
@@ -87,7 +88,7 @@ def self_announced(token: Token, lexicon: Lexicon) -> bool:
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
             if subject is None:
                 return False
-            speaker = next((c for c in current.head.children if c.dep_ in SUBJECT_DEPS), None)
+            speaker = subject_of(current.head)
             return subject.lower_ in _PRONOUNS or (speaker is not None and speaker.i == subject.i)
         if current.dep_ not in ("xcomp", "conj", "ccomp"):
             return False

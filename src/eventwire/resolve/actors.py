@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Span
 
@@ -184,20 +185,11 @@ class ActorKB:
                 break
         return best[1] if best else None
 
-    def resolve_all(
-        self,
-        span: Span,
-        *,
-        military_nouns: frozenset[str] = frozenset(),
-        place_country: Callable[[Span], tuple[str, str] | None] | None = None,
-        as_place: bool = False,
-        when: dt.date | None = None,
-    ) -> list[Actor]:
-        """Code one actor phrase; coordinated nationalities ("Hungarian and Romanian officials") give one
-        actor each."""
-        first = self.resolve(
-            span, military_nouns=military_nouns, place_country=place_country, as_place=as_place, when=when
-        )
+    def resolve_all(self, span: Span, **options: Any) -> list[Actor]:
+        """Code one actor phrase (``options`` as for ``resolve``); coordinated nationalities ("Hungarian and
+        Romanian officials") give one actor each."""
+        first = self.resolve(span, **options)
+        when = options.get("when")
         matches = [m for m in self.find(span, when) if m[2].kind in ("demonym", "country")]
         linked = [
             m

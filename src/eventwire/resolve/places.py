@@ -54,10 +54,6 @@ class Place:
     admin1_name: str | None = None
     main_name: bool = True
 
-    @property
-    def is_region(self) -> bool:
-        return self.resolution == 2
-
 
 @dataclass(frozen=True)
 class Context:
@@ -124,14 +120,8 @@ class Gazetteer:
         """Every place a name can mean."""
         return self.candidates(fold(name))
 
-    def known(self, name: str) -> bool:
-        return bool(self.lookup(name))
-
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)
-
-    def country_by_name(self, name: str) -> Place | None:
-        return next((p for p in self.lookup(name) if p.resolution == 1), None)
 
     def cities(self, name: str) -> list[Place]:
         return [p for p in self.lookup(name) if p.resolution >= 3]
@@ -151,7 +141,7 @@ class Gazetteer:
         if place.admin1_code and place.admin1_code in context.admin1:
             value += _ADMIN1_CONTEXT
         if context.near and place.resolution >= 2:
-            nearest = min(_km(place.lat, place.lon, lat, lon) for lat, lon in context.near)
+            nearest = min(distance_km((place.lat, place.lon), point) for point in context.near)
             value += next((bonus for limit, bonus in _NEAR_KM if nearest <= limit), 0.0)
         return value
 
@@ -206,10 +196,10 @@ class Gazetteer:
         )
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 

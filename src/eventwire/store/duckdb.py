@@ -264,10 +264,17 @@ class Store:
         """Mark each new document that is a near-copy of a stored one (or of an earlier one in the batch):
         ``duplicate_of`` names the first copy, so the same wire story is not counted as several reports."""
         ids = [r["doc_id"] for r in rows]
+        dates = [r["published"] for r in rows if r["published"] is not None]
+        window = "TRUE"
+        params: list[Any] = [ids]
+        if dates and len(dates) == len(rows):
+            # only stories published near this batch can be its copies
+            window = "(published IS NULL OR published BETWEEN ? AND ?)"
+            params += [min(dates) - dt.timedelta(days=3), max(dates) + dt.timedelta(days=3)]
         stored = self.con.execute(
             "SELECT doc_id, coalesce(duplicate_of, doc_id), published, minhash FROM documents"
-            " WHERE minhash IS NOT NULL AND NOT list_contains(?, doc_id)",
-            [ids],
+            f" WHERE minhash IS NOT NULL AND NOT list_contains(?, doc_id) AND {window}",
+            params,
         ).fetchall()
         seen = [(doc_id, root, published, list(signature)) for doc_id, root, published, signature in stored]
         for row in rows:

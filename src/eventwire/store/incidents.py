@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from eventwire.resolve.places import distance_km
 
 DAYS = 2
 KM = 40.0
@@ -85,10 +86,7 @@ class Item:
 
 
 def _km(a: Item, b: Item) -> float:
-    p1, p2 = math.radians(a.lat or 0.0), math.radians(b.lat or 0.0)
-    dlon = math.radians((b.lon or 0.0) - (a.lon or 0.0))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km((a.lat or 0.0, a.lon or 0.0), (b.lat or 0.0, b.lon or 0.0))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
