@@ -309,7 +309,7 @@ def export(
     since: SinceOpt = None,
     until: UntilOpt = None,
 ) -> None:
-    """Export stored events to a file (JSONL records, or flat CSV/Parquet columns)."""
+    """Export stored events to a file (JSONL records, flat CSV/Parquet columns, or ACLED/GDELT layouts)."""
     from eventwire.store import Store
     from eventwire.store.export import export_records
     from eventwire.store.interchange import acled_row, gdelt_row
