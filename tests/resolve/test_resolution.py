@@ -226,6 +226,56 @@ def test_geoparser_resolves_mentions_together(pipeline):
     assert all(clean.text[t.start : t.end] == t.text for t in toponyms)
 
 
+def _toponyms(pipeline, text: str) -> dict[str, list]:
+    from eventwire.pipeline import make_document
+
+    [(clean, toponyms)] = list(pipeline.geoparse([make_document(text, "2010-03-01", title="")]))
+    assert all(clean.text[t.start : t.end] == t.text for t in toponyms)
+    found: dict[str, list] = {}
+    for t in toponyms:
+        found.setdefault(t.text, []).append(t.place)
+    return found
+
+
+def test_a_county_and_its_town_settle_together(pipeline):
+    text = (
+        "Deputies in Walker County arrested two men after a chase that ended near the courthouse. "
+        "The men were taken to the county jail in Huntsville, a sheriff's spokesman said."
+    )
+    found = _toponyms(pipeline, text)
+    assert {p.admin1_code for p in found["Walker County"] + found["Huntsville"]} == {"US.TX"}
+
+
+def test_short_form_of_a_county_named_elsewhere(pipeline):
+    text = (
+        "School boards in Oconee County and Barrow County voted on Tuesday to delay the new calendar. "
+        "Barrow will hold a public hearing next month, and Oconee expects to follow."
+    )
+    found = _toponyms(pipeline, text)
+    barrow = found["Barrow"][0]
+    assert barrow.admin1_code == "US.GA" and barrow.country_code == "USA"
+
+
+def test_compass_part_of_a_state_and_a_state_agency(pipeline):
+    text = (
+        "Most school districts in Northeast Georgia are reviewing their layoff rules. Clarke County and "
+        "Jackson County expect cuts, the Georgia Department of Education said."
+    )
+    found = _toponyms(pipeline, text)
+    assert found["Northeast Georgia"][0].admin1_code == "US.GA"
+    assert found["Georgia"][0].country_code == "USA"
+
+
+def test_upper_case_dateline_after_a_byline_and_hyphenated_pairs(pipeline):
+    text = (
+        "BY ANNA REED Staff Reporter March 15, 2009 NEWARK -- The city council met on Monday. "
+        "The talks touched on Egyptian-Israeli trade."
+    )
+    found = _toponyms(pipeline, text)
+    assert "NEWARK" in found
+    assert found["Egyptian"][0].country_code == "EGY" and found["Israeli"][0].country_code == "ISR"
+
+
 def test_gazetteer_ruler_finds_towns_the_model_mislabels(pipeline):
     doc = pipeline.nlp("Russian forces pummelled Lyman on Tuesday and shelled the town of Kupiansk.")
     places = {e.text for e in doc.ents if e.label_ == "GPE"}

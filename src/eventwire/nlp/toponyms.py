@@ -23,6 +23,8 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "obla
 _UNITS = frozenset({"region", "province", "oblast", "governorate", "state", "county", "parish", "district"})
 _RELABEL = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 _BIG = 100_000
+#: "NEWARK -- The council…": the dash that closes a dateline
+_DASHES = frozenset({"--", "—", "–", "-"})
 _MAX_WORDS = 4
 
 
@@ -96,14 +98,15 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
-def _candidates(doc: Doc) -> list[Span]:
-    """Runs of capitalised words outside place entities (longest first at each start)."""
+def _candidates(doc: Doc, places: set[str]) -> list[Span]:
+    """Runs of capitalised words outside place entities (longest first at each start); a sentence's first word
+    only when it is upper case (a dateline) or a name the text already uses as a place."""
     spans: list[Span] = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        dateline = token.is_sent_start and token.is_upper and len(token) > 2
-        if not _capitalised(token) or token.ent_type_ in ("GPE", "LOC") or (token.is_sent_start and not dateline):
+        opening = (token.is_upper and len(token) > 2) or token.text in places
+        if not _capitalised(token) or token.ent_type_ in ("GPE", "LOC") or (token.is_sent_start and not opening):
             i += 1
             continue
         j = i
@@ -129,9 +132,12 @@ def gazetteer_ruler(doc: Doc) -> Doc:
     taken = {t.i for ent in doc.ents if ent.label_ not in _RELABEL for t in ent}
     # a name the text already uses as a place is that place elsewhere in the document too
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {n.text for n in new}
-    for span in _candidates(doc):
+    # … and so is the name of a county or region it names ("Barrow" after "Barrow County")
+    places |= {e[:-1].text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) > 1 and e[-1].lower_ in _UNITS}
+    for span in _candidates(doc, places):
         # an upper-case dateline opening a sentence ("COLUMBUS, Ohio (AP) —") is a place
-        dateline = span[0].is_sent_start and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
+        after = doc[span.end].text if span.end < len(doc) else ""
+        dateline = span.text.isupper() and (after in _DASHES or (span[0].is_sent_start and after == ","))
         again = span.text in places
         if any(t.i in taken for t in span) or not (_cued(span) or dateline or again or _possessive_place(span)):
             continue

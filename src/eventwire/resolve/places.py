@@ -31,7 +31,10 @@ _COUNTRY_SCORE = 8.0
 _REGION_SCORE = 5.6
 _DISTRICT_SCORE = 5.0
 #: a candidate this close to the places the rest of the document names gains this much
-_NEAR_KM = ((150.0, 2.0), (400.0, 1.0))
+_NEAR_KM = ((30.0, 3.0), (150.0, 2.0), (400.0, 1.0))
+#: the soft version counts each other name's nearest reading, weighed and capped
+_SUPPORT_WEIGHT = 1.0
+_SUPPORT_CAP = 6.0
 _CAPITAL_BONUS = 1.0
 _MAIN_NAME_BONUS = 0.5
 _COUNTRY_CONTEXT = 3.5
@@ -61,8 +64,12 @@ class Context:
 
     countries: frozenset[str] = frozenset()
     admin1: frozenset[str] = frozenset()
+    #: how strongly each admin-1 region is meant (its votes over the top region's); without it, all of ``admin1``
+    admin1_weight: tuple[tuple[str, float], ...] = ()
     #: points of the other places the document names (for "spatial minimality")
     near: tuple[tuple[float, float], ...] = ()
+    #: for each other name in the document, the points it could mean (a softer "near" before any is chosen)
+    support: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 class Gazetteer:
@@ -139,10 +146,17 @@ class Gazetteer:
         if place.country_code in context.countries:
             value += _COUNTRY_CONTEXT
         if place.admin1_code and place.admin1_code in context.admin1:
-            value += _ADMIN1_CONTEXT
+            weights = dict(context.admin1_weight)
+            value += _ADMIN1_CONTEXT * weights.get(place.admin1_code, 1.0 if not weights else 0.0)
         if context.near and place.resolution >= 2:
             nearest = min(distance_km((place.lat, place.lon), point) for point in context.near)
             value += next((bonus for limit, bonus in _NEAR_KM if nearest <= limit), 0.0)
+        if context.support and place.resolution >= 2:
+            total = 0.0
+            for points in context.support:
+                nearest = min(distance_km((place.lat, place.lon), point) for point in points)
+                total += next((bonus for limit, bonus in _NEAR_KM if nearest <= limit), 0.0)
+            value += min(_SUPPORT_CAP, _SUPPORT_WEIGHT * total)
         return value
 
     def best(self, name: str, context: Context = Context(), kind: str | None = None) -> Place | None:

@@ -1,10 +1,12 @@
 """Toponyms: every place a document names, resolved together (the geoparser behind ``eventwire geoparse``).
 
 Mentions are spaCy's GPE/LOC/FAC entities (after the gazetteer ruler in ``nlp.toponyms`` has fixed the ones
-the small model misses) and nationality words ("Russian", "Iraqi" → the country). Resolution is two-pass:
-each mention is first resolved on its own; then again with the countries and admin-1 regions the *other*
-mentions point to, so "Alexandria" next to "Rapides Parish" and "Louisiana" is Alexandria, Louisiana, and
-"Georgia" next to "Atlanta" is the US state.
+the small model misses) and nationality words ("Russian", "Iraqi" → the country). Resolution is joint:
+each mention is first resolved with the support of what the other names could mean, then again in the
+context of the countries, admin-1 regions (weighed by how many names point there) and points the *other*
+mentions settled on, until nothing changes. So "Alexandria" next to "Rapides Parish" and "Louisiana" is
+Alexandria, Louisiana, "Huntsville" next to "Walker County" is Huntsville, Texas, "Georgia" next to
+"Atlanta" is the US state, and "Barrow" in a story that names "Barrow County" is that county.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from eventwire.resolve.actors import ActorKB
-from eventwire.resolve.places import Context, Gazetteer, Place
+from eventwire.resolve.places import Context, Gazetteer, Place, distance_km
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: "Laurel County", "Rapides Parish", "the Donetsk region": a unit word after the name
@@ -25,7 +27,18 @@ _UNIT = re.compile(
     r"^(?:the\s+)?(.+?)\s+(county|parish|district|province|region|state|oblast|governorate|prefecture|municipality)$",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"['’]s$")
+#: a town named like a county the story names, this close to the county's centre, is that county's town
+_SHORT_KM = 60.0
+#: how many readings of each name lend support to the others' before any is chosen
+_READINGS = 8
 _REGION_UNITS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture"})
+#: "Northeast Georgia", "southern Iraq", "upstate New York", "East Texas": a part of the place named after it
+_PART = re.compile(
+    r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upstate|downstate|"
+    r"mid|middle|greater|inner|outer|coastal|rural|metro)\s+(.+)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -76,7 +89,8 @@ def mentions(doc: Doc, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[
         elif ent.label_ == "NORP":
             entry = kb.lookup(ent.text)
             if entry is not None and entry.kind in ("demonym", "country"):
-                found.append((ent, True))
+                # a country's own name tagged NORP ("Georgia") is still a name to resolve, not a nationality
+                found.append((ent, entry.kind == "demonym"))
         elif ent.label_ in ("ORG", "FAC", "EVENT", "LAW"):
             found.extend(_inside(ent, kb, known))
     return found
@@ -88,6 +102,8 @@ def _inside(ent: Span, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[
     out: list[tuple[Span, bool]] = []
     starts = [t.i for t in ent if not (t.i == ent.start and t.lower_ == "the")][:1]
     starts += [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    # "Northeast Texas Community College", "Association of Western Pennsylvania": past the compass word
+    starts += [i + 1 for i in starts if i + 1 < ent.end and _PART.match(f"{ent.doc[i].text} x")]
     for start in starts:
         for end in range(min(ent.end, start + 3), start, -1):
             piece = ent.doc[start:end]
@@ -95,7 +111,7 @@ def _inside(ent: Span, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[
                 continue
             entry = kb.lookup(piece.text)
             if entry is not None and entry.kind in ("demonym", "country"):
-                out.append((piece, True))
+                out.append((piece, entry.kind == "demonym"))  # "Georgia Department of …" may be the state
                 break
             if known(piece.text):
                 out.append((piece, False))
@@ -104,16 +120,18 @@ def _inside(ent: Span, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[
 
 
 def _hyphenated(doc: Doc, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[int, int, str, bool]]:
-    """ "Texas-based", "Egyptian-US": a place or nationality before a hyphen, as character offsets."""
+    """ "Texas-based", "Egyptian-US": places or nationalities joined by a hyphen, as character offsets."""
     out: list[tuple[int, int, str, bool]] = []
     for token in doc:
         if "-" not in token.text or token.ent_type_ in PLACE_LABELS or not token.text[:1].isupper():
             continue
-        head = token.text.split("-", 1)[0]
-        entry = kb.lookup(head)
-        demonym = entry is not None and entry.kind in ("demonym", "country")
-        if demonym or known(head):
-            out.append((token.idx, token.idx + len(head), head, demonym))
+        offset = 0
+        for piece in token.text.split("-"):
+            entry = kb.lookup(piece) if piece[:1].isupper() else None
+            demonym = entry is not None and entry.kind in ("demonym", "country")
+            if piece[:1].isupper() and (demonym or known(piece)):
+                out.append((token.idx + offset, token.idx + offset + len(piece), piece, demonym))
+            offset += len(piece) + 1
     return out
 
 
@@ -127,17 +145,23 @@ def _trim(ent: Span) -> Span:
 class Geoparser:
     """Resolves all the place mentions of a document together."""
 
-    def __init__(self, gazetteer: Gazetteer, kb: ActorKB, rounds: int = 2) -> None:
+    def __init__(self, gazetteer: Gazetteer, kb: ActorKB, rounds: int = 5) -> None:
         self.gazetteer = gazetteer
         self.kb = kb
         self.rounds = rounds
 
     def resolve_text(self, text: str, context: Context) -> Place | None:
         """One place name: the name itself; else a unit phrase's name ("Laurel County" → Laurel)."""
+        text = _POSSESSIVE.sub("", text.strip())  # "Boone County's"
         place = self.gazetteer.best(text, context)
         if place is not None:
             return place
-        unit = _UNIT.match(text.strip())
+        if "-" in text:  # "Logan-Rogersville" (a school district named for two towns): the first that resolves
+            return next(filter(None, (self.resolve_text(piece, context) for piece in text.split("-") if piece)), None)
+        part = _PART.match(text)
+        if part:
+            return self.resolve_text(part.group(1), context)
+        unit = _UNIT.match(text)
         if unit:
             name, kind = unit.group(1), unit.group(2).lower()
             if kind in _REGION_UNITS:
@@ -151,7 +175,7 @@ class Geoparser:
 
     def _known_place(self, text: str) -> bool:
         """Worth reading as a place inside an organisation's name: a country, a region, a big city."""
-        return any(p.resolution <= 2 or p.population >= 100_000 for p in self.gazetteer.lookup(text) if p.main_name)
+        return any(p.resolution <= 3 or p.population >= 100_000 for p in self.gazetteer.lookup(text) if p.main_name)
 
     def _resolve(self, span: Span, context: Context) -> Place | None:
         entry = self.kb.lookup(span.text)
@@ -177,25 +201,69 @@ class Geoparser:
         name = found[index][0].text
         others = [p for (span, _), p in zip(found, current, strict=True) if p is not None and span.text != name]
         country_votes = Counter(p.country_code for p in others if p.country_code)
+        # one vote per distinct name and reading: the region most of the story's places lie in counts most
+        readings = {(span.text, p) for (span, _), p in zip(found, current, strict=True) if p is not None}
+        region_votes = Counter(p.admin1_code for text, p in readings if text != name and p.admin1_code)
+        top = max(region_votes.values(), default=1)
         return Context(
             countries=countries | frozenset(country_votes),
-            admin1=frozenset(p.admin1_code for p in others if p.admin1_code),
+            admin1=frozenset(region_votes),
+            admin1_weight=tuple((code, votes / top) for code, votes in region_votes.items()),
             near=tuple((p.lat, p.lon) for p in others if p.resolution >= 2),
         )
+
+    def _readings(self, text: str, context: Context) -> tuple[tuple[float, float], ...]:
+        """Points of the likeliest few places a name can mean (cities and regions, not countries)."""
+        places = [p for p in self.gazetteer.lookup(text) if p.resolution >= 2]
+        unit = _UNIT.match(text.strip())
+        if not places and unit:
+            places = [p for p in self.gazetteer.lookup(unit.group(1)) if p.resolution >= 2]
+        places.sort(key=lambda p: self.gazetteer.score(p, context), reverse=True)
+        return tuple((p.lat, p.lon) for p in places[:_READINGS])
+
+    def _short_forms(self, found: list[tuple[Span, bool]], current: list[Place | None]) -> list[Place | None]:
+        """ "Barrow" in a story that names "Barrow County": the county, or the town of that name inside it."""
+        units: dict[str, Place] = {}
+        for (span, _), place in zip(found, current, strict=True):
+            unit = _UNIT.match(span.text)
+            if unit and place is not None and place.resolution in (2, 3):
+                units.setdefault(unit.group(1).lower(), place)
+        if not units:
+            return current
+        out = list(current)
+        for i, (span, demonym) in enumerate(found):
+            unit = units.get(span.text.lower())
+            if demonym or unit is None:
+                continue
+            centre = (unit.lat, unit.lon)
+            towns = [p for p in self.gazetteer.cities(span.text) if distance_km((p.lat, p.lon), centre) <= _SHORT_KM]
+            out[i] = max(towns, key=lambda p: p.population) if towns else unit
+        return out
 
     def parse(self, doc: Doc, countries: frozenset[str] = frozenset()) -> list[Toponym]:
         """All place mentions of a document; ``countries``: where the outlet is, when the user says so.
 
-        Each mention is resolved alone, then twice more in the context of the others' latest readings, so a
-        cluster of places ("Paris", "Lamar County", "Dallas") settles on one region together."""
+        Each mention is first resolved with the support of what the other names could mean (the readings
+        near other names' readings gain), then again, one by one, in the context of the others' latest
+        readings until none changes (at most ``rounds`` times), so a cluster of places ("Paris", "Lamar
+        County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place)
         base = Context(countries=countries)
-        current = [self._demonym(span) if demonym else self._resolve(span, base) for span, demonym in found]
+        readings = {span.text: self._readings(span.text, base) for span, demonym in found if not demonym}
+        support = {name: tuple(pts for other, pts in readings.items() if other != name and pts) for name in readings}
+        current = [
+            self._demonym(span) if demonym else self._resolve(span, replace(base, support=support[span.text]))
+            for span, demonym in found
+        ]
+        current = self._short_forms(found, current)
         for _ in range(self.rounds):
-            current = [
-                place if demonym else self._resolve(span, self._context(i, found, current, countries))
-                for i, ((span, demonym), place) in enumerate(zip(found, current, strict=True))
-            ]
+            previous = list(current)
+            for i, (span, demonym) in enumerate(found):  # in place: each reading sees the ones just revised
+                if not demonym:
+                    current[i] = self._resolve(span, self._context(i, found, current, countries))
+            current = self._short_forms(found, current)
+            if current == previous:
+                break
         out = [Toponym(span, place, demonym=demonym) for (span, demonym), place in zip(found, current, strict=True)]
         country_votes = Counter(p.country_code for p in current if p is not None and p.country_code)
         context = Context(countries=countries | frozenset(c for c, n in country_votes.items() if n > 0))
