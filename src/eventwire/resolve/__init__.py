@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,7 +15,8 @@ from eventwire.resolve.actors import ActorKB
 from eventwire.resolve.coref import FIRST_PERSON, PRONOUNS, Antecedents, is_short_form
 from eventwire.resolve.dates import is_historical, resolve_date
 from eventwire.resolve.locations import event_location
-from eventwire.resolve.places import Gazetteer
+from eventwire.resolve.places import Gazetteer, Place
+from eventwire.resolve.toponyms import Geoparser
 from eventwire.settings import Settings
 
 __all__ = ["Resolver"]
@@ -32,6 +33,7 @@ class Resolver:
         self.lexicon = lexicon
         self.kb = kb
         self.gazetteer = gazetteer
+        self.geoparser = Geoparser(gazetteer, kb)
         self.cameo_defaults = load_cameo_defaults()
         self.political_sectors = political_sectors()
         self.military_nouns = frozenset(
@@ -81,8 +83,13 @@ class Resolver:
             is_place=self._is_place,
         )
         events = []
+        readings: dict[int, Place] | None = None
         for candidate in candidates:
-            event = self.to_event(candidate, clean, context, place_country, antecedents)
+            if readings is None:  # the document's places, resolved together (only when it has an event)
+                readings = {
+                    t.span.start: t.place for t in self.geoparser.parse(doc, context) if t.place and not t.chars
+                }
+            event = self.to_event(candidate, clean, context, place_country, antecedents, readings)
             if self._political(event, candidate):
                 events.append(event)
         return events
@@ -163,10 +170,11 @@ class Resolver:
         context: frozenset[str],
         place_country: Callable[[Span], tuple[str, str] | None],
         antecedents: Antecedents,
+        readings: Mapping[int, Place] | None = None,
     ) -> Event:
         as_place = candidate.event in ("ASSAULT", "COERCE")
         when = clean.document.published
-        location = event_location(candidate, self.lexicon, self.gazetteer, self.kb, context)
+        location = event_location(candidate, self.lexicon, self.gazetteer, self.kb, context, readings)
         home = location.country_code if location is not None else None
         if home is None and len(context) == 1:
             home = next(iter(context))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from eventwire.events.candidate import EventCandidate
@@ -13,8 +15,8 @@ from eventwire.resolve.places import Context, Gazetteer, Place
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool] | None:
-    """The proper name inside a place phrase, and whether it names a region.
+def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool, int] | None:
+    """The proper name inside a place phrase, whether it names a region, and the index of its first token.
 
     "the Donetsk region" → ("Donetsk", True); "the town of Lyman" → ("Lyman", False);
     "the Donetsk region town of Lyman" → ("Lyman", False); "the area" → None.
@@ -40,7 +42,7 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool] | None:
         return None
     if not tokens[0].text[:1].isupper():
         return None
-    return " ".join(t.text for t in tokens), region
+    return " ".join(t.text for t in tokens), region, tokens[0].i
 
 
 def _location(extracted: str, place: Place) -> EventLocation:
@@ -123,15 +125,21 @@ def _fallback_places(candidate: EventCandidate, speech: frozenset[str]) -> list[
 
 
 def event_location(
-    candidate: EventCandidate, lexicon: Lexicon, gazetteer: Gazetteer, kb: ActorKB, context: frozenset[str]
+    candidate: EventCandidate,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    kb: ActorKB,
+    context: frozenset[str],
+    readings: Mapping[int, Place] | None = None,
 ) -> EventLocation | None:
     """The most precise resolvable place among the event's own place phrases, nearest the trigger first;
-    failing those, the fallbacks of ``_fallback_places`` in order."""
-    best = _best_location(candidate.places, candidate, lexicon, gazetteer, kb, context)
+    failing those, the fallbacks of ``_fallback_places`` in order. ``readings``: the geoparser's reading of
+    each place mention, by its first token, resolved together with the document's other places."""
+    best = _best_location(candidate.places, candidate, lexicon, gazetteer, kb, context, readings or {})
     if best is not None:
         return best
     for spans in _fallback_places(candidate, lexicon.words("speech_verbs")):
-        best = _best_location(spans, candidate, lexicon, gazetteer, kb, context)
+        best = _best_location(spans, candidate, lexicon, gazetteer, kb, context, readings or {})
         if best is not None:
             return best
     return None
@@ -144,6 +152,7 @@ def _best_location(
     gazetteer: Gazetteer,
     kb: ActorKB,
     context: frozenset[str],
+    readings: Mapping[int, Place],
 ) -> EventLocation | None:
     best: EventLocation | None = None
     phrases = sorted(spans, key=lambda s: abs(s.root.i - candidate.trigger.i))
@@ -151,7 +160,7 @@ def _best_location(
         core = _core(span, lexicon)
         if core is None:
             continue
-        place = resolve_place_text(core[0], core[1], gazetteer, kb, context)
+        place = readings.get(core[2]) or resolve_place_text(core[0], core[1], gazetteer, kb, context)
         if place is None:
             continue
         location = _location(span.text, place)

@@ -35,6 +35,8 @@ _NEAR_KM = ((30.0, 3.0), (150.0, 2.0), (400.0, 1.0))
 #: the soft version counts each other name's nearest reading, weighed and capped
 _SUPPORT_WEIGHT = 1.0
 _SUPPORT_CAP = 6.0
+#: how many times bigger a town known by an alternate name must be than the towns known by it as their name
+_ALTERNATE_RATIO = 20
 _CAPITAL_BONUS = 1.0
 _MAIN_NAME_BONUS = 0.5
 _COUNTRY_CONTEXT = 3.5
@@ -172,6 +174,13 @@ class Gazetteer:
             # in a story about known countries, a foreign town that only shares an alternate name is a miss
             candidates = [
                 p for p in candidates if p.country_code in context.countries or p.main_name or p.resolution <= 2
+            ]
+        main = max((p.population for p in candidates if p.main_name and p.resolution >= 3), default=None)
+        if main is not None:
+            # a town that only shares an alternate name must be far bigger than the towns called that outright
+            # ("Kiev" is Kyiv, "Maryville" is not Beeville, Texas)
+            candidates = [
+                p for p in candidates if p.main_name or p.resolution <= 2 or p.population >= _ALTERNATE_RATIO * main
             ]
         if kind is None:
             # a bare name shared by a city and the region it lies in means the city ("Kharkiv"); the region

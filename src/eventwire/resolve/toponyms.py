@@ -24,7 +24,8 @@ from eventwire.resolve.places import Context, Gazetteer, Place, distance_km
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: "Laurel County", "Rapides Parish", "the Donetsk region": a unit word after the name
 _UNIT = re.compile(
-    r"^(?:the\s+)?(.+?)\s+(county|parish|district|province|region|state|oblast|governorate|prefecture|municipality)$",
+    r"^(?:the\s+)?(.+?)\s+(county|parish|district|province|region|state|oblast|governorate|prefecture|municipality|"
+    r"township|twp\.?|borough|city|town|village)$",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
