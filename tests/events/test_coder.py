@@ -177,3 +177,38 @@ def test_anniversaries_are_historical(code):
     assault = next(e for e in events if e.event == "ASSAULT")
     assert assault.aux_mode == "historical"
     assert assault.date == "2017-09-27"  # five years before this week's Tuesday (27 September 2022)
+
+
+def test_a_weapon_hitting_something_is_an_attack(code):
+    events = code("Two shells hit a bus station in the centre of Donetsk on Monday morning, local officials said.")
+    assert [e.event for e in events] == ["ASSAULT"]
+    [died] = code("At least three civilians died when a missile hit a high-rise in Kharkiv on Tuesday.")
+    assert died.size.dead == 3
+    assert code("The storm hit the northern coast on Monday.") == []
+
+
+def test_a_crowd_gathering_to_demand_something_is_a_protest(code):
+    events = code("Hundreds of people gathered outside the parliament in Yerevan on Sunday, demanding new elections.")
+    assert "PROTEST" in {e.event for e in events}
+    assert code("Hundreds of people gathered in Yerevan on Sunday for the funeral of the poet.") == []
+
+
+def test_a_strike_on_a_place_is_an_attack_and_a_strike_on_a_day_a_walkout(code):
+    assert [e.event for e in code("The strike on Zaporizhzhia wounded eleven people, the governor said.")] == [
+        "ASSAULT"
+    ]
+    assert {e.event for e in code("Dock workers in Rotterdam will hold a strike on Friday over pay.")} == {"PROTEST"}
+
+
+def test_the_capital_of_a_named_country_is_its_capital_city(code):
+    [event] = code("Police detained dozens of opposition supporters in the Georgian capital on Saturday.")
+    assert event.event_loc.resolved_place == "Tbilisi"
+    assert event.event_loc.province is not None  # a town carries the admin-1 region it lies in
+
+
+def test_a_date_in_the_clause_that_spells_the_event_out(code):
+    text = "Four people were killed when a rocket struck a market in Kostiantynivka on Wednesday."
+    [event] = code(text, "2023-09-08")  # one attack, not one for "killed" and one for "struck"
+    assert event.date == "2023-09-06" and event.date_precision == "day" and event.size.dead == 4
+    [since] = code("Bakhmut has been shelled every day since Russian troops advanced in May 2022.", "2023-01-10")
+    assert since.aux_mode != "historical"

@@ -45,3 +45,36 @@ def test_reports_of_one_attack_group_and_similar_attacks_do_not():
 def test_incident_ids_are_stable():
     events = [item("a", "d1"), item("b", "d2")]
     assert group(events) == group(list(reversed(events)))
+
+
+def test_a_vague_report_joins_one_incident_and_never_chains_two():
+    """A country-level report of the day's marches fits both the Lahore and the Islamabad march; it joins
+    one of them, and the two stay apart."""
+    lahore = [item(f"l{i}", f"dl{i}", event="PROTEST", actors=("PAK",), lat=31.55, lon=74.34, country="PAK")
+              for i in range(2)]  # fmt: skip
+    islamabad = [item(f"i{i}", f"di{i}", event="PROTEST", actors=("PAK",), lat=33.69, lon=73.06, country="PAK")
+                 for i in range(2)]  # fmt: skip
+    vague = item("v", "dv", event="PROTEST", actors=("PAK",), lat=30.0, lon=70.0, res=1, country="PAK")
+    for one in [*lahore, *islamabad]:
+        one.exact = True
+    incidents = group([*lahore, vague, *islamabad])
+    assert incidents["l0"] == incidents["l1"] and incidents["i0"] == incidents["i1"]
+    assert incidents["l0"] != incidents["i0"]
+    assert incidents["v"] in (incidents["l0"], incidents["i0"])
+
+
+def test_reports_dated_to_the_day_two_days_apart_are_two_incidents():
+    first, second = item("a", "d1", day=14), item("b", "d2", day=17 - 1)
+    first.exact = second.exact = True
+    assert group([first, second])["a"] != group([first, second])["b"]
+    second.exact = False  # a report that only gives its publication date keeps the wider window
+    assert group([first, second])["a"] == group([first, second])["b"]
+
+
+def test_a_town_and_the_region_it_lies_in_agree_by_name():
+    town = item("a", "d1", lat=13.63, lon=25.35)  # El Fasher
+    region = item("b", "d2", lat=16.0, lon=25.5, res=2)  # North Darfur's label point, 300+ km away
+    town.province = region.province = "North Darfur"
+    assert group([town, region])["a"] == group([town, region])["b"]
+    region.province = "South Darfur"
+    assert group([town, region])["a"] != group([town, region])["b"]

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from eventwire.models import CleanDocument, Document, RemovedSpan
-from eventwire.settings import DATA_DIR
+from eventwire.settings import DATA_DIR, read_yaml
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 #: an appeal block that opened (e.g. "Dear readers,") goes on while paragraphs speak to the reader
@@ -40,7 +38,7 @@ class Patterns:
 
 @lru_cache(maxsize=4)
 def load_patterns(path: Path = DATA_DIR / "clean" / "patterns.yaml") -> Patterns:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
 
     def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in raw[key])

@@ -144,6 +144,20 @@ class EventCoder:
             ):
                 folded[token.i] = head.token.i
                 continue
+            # the attack that a casualty report spells out: "four were killed when a rocket struck a market"
+            if (
+                head is not None
+                and head is not trigger
+                and token.dep_ == "advcl"
+                and trigger.event == head.event == "ASSAULT"
+                and head.token.lemma_.lower() in self._casualty_lemmas
+                and all(c.lower_ in ("when", "as") for c in token.children if c.dep_ in ("mark", "advmod"))
+            ):
+                folded[token.i] = head.token.i
+                if head.mode is None:
+                    head.mode = trigger.mode
+                head.context.extend(c for c in trigger.context if c not in head.context)
+                continue
             # an attack as the subject of another act: "Russian shelling killed three people", "the
             # counteroffensive is pushing troops back" — one ASSAULT, described by both words
             nominal = token.pos_ in ("NOUN", "ADJ") or token.tag_ == "VBG"
@@ -249,6 +263,13 @@ class EventCoder:
         anchors = [token] + [sentence.doc[i] for i, owner in folded.items() if owner == token.i]
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in self._casualty_lemmas:
             anchors.append(token.head.head)  # "two civilians died in the attack"
+        if (
+            trigger.event == "ASSAULT"
+            and token.dep_ == "advcl"
+            and token.head.i not in by_token
+            and token.head.lemma_.lower() in self._casualty_lemmas
+        ):
+            anchors.append(token.head)  # "three civilians died when a missile hit a high-rise"
         for anchor in anchors[1:]:
             extra = (
                 verb_arguments(anchor, "ASSAULT", self.lexicon, self.sector_terms) if anchor.pos_ == "VERB" else None

@@ -8,10 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from eventwire.models import EVENT_TYPES
-from eventwire.settings import DATA_DIR
+from eventwire.settings import DATA_DIR, read_yaml
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,7 @@ def _read_modifiers(path: Path) -> dict[str, list[Modifier]]:
 @lru_cache(maxsize=2)
 def load_lexicon(directory: Path = DATA_DIR / "events") -> Lexicon:
     triggers, phrasal = _read_triggers(directory / "triggers.csv")
-    rules = yaml.safe_load((directory / "rules.yaml").read_text(encoding="utf-8"))
+    rules = read_yaml(directory / "rules.yaml")
     return Lexicon(triggers, phrasal, _read_modifiers(directory / "modifiers.csv"), rules)
 
 

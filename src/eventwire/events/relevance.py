@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Span, Token
 
 from eventwire.events.triggers import Trigger
-from eventwire.settings import DATA_DIR
+from eventwire.settings import DATA_DIR, read_yaml
 
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
-    with (DATA_DIR / "events" / "relevance.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = read_yaml(DATA_DIR / "events" / "relevance.yaml")
     return {key: frozenset(str(v).lower() for v in values) for key, values in data.items()}
 
 

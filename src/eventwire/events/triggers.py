@@ -93,9 +93,40 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         entry = lexicon.lookup(lemma, pos, _particles(token))
         if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
             entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
+        if entry is None and pos == "VERB":
+            entry = _told_by_subject(token, lemma, lexicon)
         if entry is None:
             continue
+        if entry.event == "PROTEST" and lemma == "strike" and _targeted(token, lexicon):
+            entry = lexicon.lookup("strike", "VERB") or entry
         trigger = Trigger(token, entry, entry.event, entry.mode, list(entry.context))
         apply_modifiers(trigger, lexicon)
         found.append(trigger)
     return found
+
+
+def _subject_lemmas(token: Token) -> set[str]:
+    return {child.lemma_.lower() for child in token.children if child.dep_ in ("nsubj", "nsubjpass")}
+
+
+def _told_by_subject(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEntry | None:
+    """A verb that is an event only because of its subject: a weapon's impact is an attack ("a missile hit
+    a high-rise"); a crowd assembling to make a demand is a demonstration ("thousands gathered, demanding …")."""
+    subjects = _subject_lemmas(token)
+    if lemma in lexicon.words("impact_verbs") and subjects & lexicon.words("impact_subjects"):
+        return lexicon.lookup("attack", "VERB")
+    if lemma in lexicon.words("assembly_verbs") and subjects & lexicon.words("crowd_subjects"):
+        purposes = lexicon.words("protest_purposes")
+        if any(t.lemma_.lower() in purposes for t in token.subtree if t.i > token.i):
+            return lexicon.lookup("demonstrate", "VERB")
+    return None
+
+
+def _targeted(token: Token, lexicon: Lexicon) -> bool:
+    """ "the strike on Kharkiv": a noun "strike" that falls on something."""
+    preps = lexicon.words("targeted_strike_preps")
+    return any(
+        child.dep_ == "prep" and child.lower_ in preps and obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME")
+        for child in token.children
+        for obj in child.children
+    )

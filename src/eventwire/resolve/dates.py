@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.events.candidate import EventCandidate
 
@@ -142,12 +142,26 @@ def parse_expression(text: str, published: dt.date, future: bool) -> EventDate |
     return EventDate(value, precision)
 
 
+#: a verb in one of these relations to the event's own verb may carry its date
+_SAME_EVENT_CLAUSES = frozenset({"xcomp", "advcl"})
+#: … when it is joined by nothing (a participle) or by one of these
+_SAME_TIME_MARKS = frozenset({"when", "as"})
+
+
+def _background_clause(verb: Token) -> bool:
+    """ "since Russian forces withdrew …", "after talks failed …": a clause about something else, earlier."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ not in _SAME_TIME_MARKS for c in verb.children if c.i < verb.i)
+
+
 def _date_entities(candidate: EventCandidate) -> list[Span]:
-    """DATE entities of the sentence that hang off the event's own clause (not a "said Thursday")."""
+    """DATE entities of the sentence that hang off the event's own clause (not a "said Thursday"), nearest the
+    trigger first; then those of a clause that spells the same event out ("were killed when shells hit the
+    town on Friday", "Shelling hit Kharkiv on Friday" parsed with "hit" under "Shelling")."""
     anchors = {t.i for t in candidate.anchors}
     if candidate.trigger.pos_ == "NOUN":
         anchors.add(candidate.trigger.head.i)
-    found: list[Span] = []
+    own: list[Span] = []
+    spelled_out: list[Span] = []
     for ent in candidate.sentence.ents:
         if ent.label_ != "DATE":
             continue
@@ -155,9 +169,12 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
         while token.head.i != token.i and token.i not in anchors and token.pos_ not in ("VERB", "AUX"):
             token = token.head
         if token.i in anchors:
-            found.append(ent)
-    found.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
-    return found
+            own.append(ent)
+        elif token.dep_ in _SAME_EVENT_CLAUSES and token.head.i in anchors and not _background_clause(token):
+            spelled_out.append(ent)
+    own.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
+    spelled_out.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
+    return own + spelled_out
 
 
 def resolve_date(candidate: EventCandidate, published: dt.date | None) -> EventDate:

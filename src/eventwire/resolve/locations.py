@@ -45,6 +45,29 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool, int] | None:
     return " ".join(t.text for t in tokens), region, tokens[0].i
 
 
+def _capital_of(span: Span, gazetteer: Gazetteer, kb: ActorKB) -> Place | None:
+    """ "Niger's capital", "the Sudanese capital", "the capital of Niger": that country's capital city."""
+    capital = next((t for t in span if t.lemma_.lower() == "capital" and t.pos_ == "NOUN"), None)
+    if capital is None:
+        return None
+    named = [t for t in capital.children if t.dep_ in ("poss", "amod", "compound", "nmod")]
+    named += [o for prep in capital.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+    for token in named:
+        # the whole name the word belongs to ("the Papua New Guinea capital" is not Guinea's)
+        name = next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
+        entry = kb.lookup(name)
+        if entry is not None and entry.kind in ("country", "demonym"):
+            return gazetteer.capital(entry.code)
+    return None
+
+
+def _province(place: Place) -> str | None:
+    """The admin-1 region a town or district lies in (ACLED's admin1); the region itself at region level."""
+    if place.resolution == 2:
+        return place.admin1_name or place.name
+    return place.admin1_name if place.resolution > 2 else None
+
+
 def _location(extracted: str, place: Place) -> EventLocation:
     return EventLocation(
         extracted_place=extracted,
@@ -53,8 +76,8 @@ def _location(extracted: str, place: Place) -> EventLocation:
         lat=place.lat,
         lon=place.lon,
         city=place.name if place.resolution == 4 else None,
-        district=None,
-        province=place.name if place.resolution == 2 else None,
+        district=place.name if place.resolution == 3 else None,
+        province=_province(place),
         country=place.country,
         country_code=place.country_code,
         feature_class=place.feature_class,
@@ -157,10 +180,14 @@ def _best_location(
     best: EventLocation | None = None
     phrases = sorted(spans, key=lambda s: abs(s.root.i - candidate.trigger.i))
     for span in phrases:
-        core = _core(span, lexicon)
-        if core is None:
+        capital = _capital_of(span, gazetteer, kb)
+        core = _core(span, lexicon) if capital is None else None
+        if capital is not None:
+            place: Place | None = capital
+        elif core is not None:
+            place = readings.get(core[2]) or resolve_place_text(core[0], core[1], gazetteer, kb, context)
+        else:
             continue
-        place = readings.get(core[2]) or resolve_place_text(core[0], core[1], gazetteer, kb, context)
         if place is None:
             continue
         location = _location(span.text, place)

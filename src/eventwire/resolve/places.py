@@ -132,6 +132,11 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)
 
+    def capital(self, iso3: str) -> Place | None:
+        """The country's capital (its most populous seat of government, for a country with several)."""
+        capitals = self._select("p.feature_code = 'PPLC' AND p.country_code = ?", (iso3,))
+        return max(capitals, key=lambda p: p.population, default=None)
+
     def cities(self, name: str) -> list[Place]:
         return [p for p in self.lookup(name) if p.resolution >= 3]
 

@@ -3,10 +3,13 @@
 Two events are the same incident when everything they state agrees (GDELT's counting of one kidnapping
 hundreds of times is what this prevents):
   * the same PLOVER type;
-  * dates within ``DAYS`` days of each other (event date, else publication date);
-  * places compatible: within ``KM`` km when both are towns or finer, within ``REGION_KM`` km when one is only
-    a region, the same country when one is only a country — and never two different countries;
-  * actor codes that overlap when both events name actors, the same for recipients.
+  * dates within ``DAYS`` days of each other (event date, else publication date), ``EXACT_DAYS`` when both
+    reports date the event to the day;
+  * places compatible: within ``KM`` km when both are towns or finer; when one is only a region, the same
+    admin-1 region (else within ``REGION_KM`` km); when one is only a country, the same country and the same
+    parties on the same day or similar words — and never two different countries;
+  * parties (actor and recipient codes together) that overlap when both events name any: reports disagree on
+    who attacked whom more often than on who took part.
 Events with no place at all only join an incident whose evidence sentences share at least ``MIN_OVERLAP`` of
 their content words. Groups are the connected components (union–find) of compatible pairs; a group's id is a
 hash of its members, so re-grouping the same events gives the same ids.
@@ -21,15 +24,18 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.resolve.places import distance_km
 
 DAYS = 2
+EXACT_DAYS = 1
 KM = 40.0
 REGION_KM = 300.0
 MIN_OVERLAP = 0.35
+LOW_OVERLAP = 0.2
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset({"said", "says", "that", "with", "from", "were", "have", "this", "their", "after", "officials"})
 
@@ -50,6 +56,10 @@ class Item:
     actors: frozenset[str]
     recipients: frozenset[str]
     words: frozenset[str]
+    #: the date is the event's own, to the day (not the publication date, not a week or a month)
+    exact: bool = False
+    #: the admin-1 region the place lies in (or is)
+    province: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)
     #: the story the document belongs to (its first copy when it is a near-duplicate)
@@ -76,10 +86,12 @@ class Item:
             lon=loc.get("lon"),
             resolution=loc.get("resolution"),
             country=loc.get("country_code"),
+            province=loc.get("province"),
             actors=frozenset(a["code"] for a in record.get("actor") or [] if a.get("code")),
             recipients=frozenset(r["code"] for r in record.get("recipient") or [] if r.get("code")),
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
             counts={k: v for k, v in size.items() if v is not None},
+            exact=bool(date) and record.get("date_precision") == "day",
             record=record,
             story=story or record["doc_id"],
         )
@@ -93,30 +105,53 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def _participants(item: Item) -> frozenset[str]:
+    return item.actors | item.recipients
+
+
 def compatible(a: Item, b: Item) -> bool:
     if a.event != b.event:
         return False
-    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > DAYS:
+    if a.date is not None and b.date is not None:
+        apart = abs((a.date - b.date).days)
+        # dates the reports state to the day may differ by one (overnight, time zones); otherwise the window
+        if apart > (EXACT_DAYS if a.exact and b.exact else DAYS):
+            return False
+    # reports disagree on who is actor and who is target more often than on who took part
+    if _participants(a) and _participants(b) and not _participants(a) & _participants(b):
         return False
-    if a.actors and b.actors and not a.actors & b.actors:
-        return False
-    if a.recipients and b.recipients and not a.recipients & b.recipients:
-        return False
-    located = a.lat is not None and b.lat is not None
-    if located:
+    shared = bool(_participants(a) & _participants(b))
+    same_day = a.date is not None and a.date == b.date
+    words = _overlap(a.words, b.words)
+    if a.lat is not None and b.lat is not None:
         if a.country and b.country and a.country != b.country:
             return False
         finest = min(a.resolution or 1, b.resolution or 1)
         if finest >= 3:
             return _km(a, b) <= KM
-        if finest == 2:
+        if finest == 2:  # a region and a town in it, or two points of one region
+            if a.province and b.province:
+                return a.province == b.province
             return _km(a, b) <= REGION_KM
-        return _overlap(a.words, b.words) >= MIN_OVERLAP  # only a country: the texts must agree
-    return _overlap(a.words, b.words) >= MIN_OVERLAP
+        # one report names only the country: the same parties on the same day, or the same words
+        return (shared and same_day) or words >= LOW_OVERLAP
+    if a.lat is not None or b.lat is not None:
+        return (shared and same_day) or words >= MIN_OVERLAP
+    return words >= MIN_OVERLAP
+
+
+def _precise(item: Item) -> bool:
+    """Placed at region level or finer, and dated to the day by the report itself."""
+    return item.lat is not None and (item.resolution or 1) >= 2 and item.exact
 
 
 def group(items: list[Item]) -> dict[str, str]:
-    """Event id → incident id."""
+    """Event id → incident id.
+
+    Events placed at region level or finer and dated to the day are grouped first (connected components of
+    compatible pairs). A vague event — only a country, no place, or no date of its own — then joins the one
+    group it fits best, never several: "protests in Pakistan" must not chain a Lahore march and an Islamabad
+    sit-in into one incident. Vague events that fit no group are grouped among themselves."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -125,18 +160,38 @@ def group(items: list[Item]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    by_type: dict[str, list[int]] = {}
-    for index, item in enumerate(items):
-        by_type.setdefault(item.event, []).append(index)
-    for indices in by_type.values():
-        indices.sort(key=lambda i: items[i].date or dt.date.min)
+    def pairs(indices: list[int]) -> Iterator[tuple[int, int]]:
+        """Index pairs of one type within the date window (sorted by date, so the scan stops early)."""
+        indices = sorted(indices, key=lambda i: items[i].date or dt.date.min)
         for position, i in enumerate(indices):
             for j in indices[position + 1 :]:
                 a, b = items[i], items[j]
                 if a.date and b.date and (b.date - a.date).days > DAYS:
-                    break  # sorted by date: nothing later can match
-                if compatible(a, b):
-                    parent[find(i)] = find(j)
+                    break
+                yield i, j
+
+    by_type: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        by_type.setdefault(item.event, []).append(index)
+    for indices in by_type.values():
+        precise = [i for i in indices if _precise(items[i])]
+        for i, j in pairs(precise):
+            if compatible(items[i], items[j]):
+                parent[find(i)] = find(j)
+        unplaced: list[int] = []
+        for i in (i for i in indices if not _precise(items[i])):
+            fits: dict[int, float] = {}
+            for j in precise:
+                if compatible(items[i], items[j]):
+                    root, fit = find(j), _overlap(items[i].words, items[j].words)
+                    fits[root] = max(fits.get(root, 0.0), fit)
+            if fits:
+                parent[find(i)] = max(fits, key=lambda root: fits[root])
+            else:
+                unplaced.append(i)
+        for i, j in pairs(unplaced):
+            if compatible(items[i], items[j]):
+                parent[find(i)] = find(j)
     members: dict[int, list[str]] = {}
     for index, item in enumerate(items):
         members.setdefault(find(index), []).append(item.id)

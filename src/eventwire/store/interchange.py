@@ -13,9 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from eventwire.settings import DATA_DIR
+from eventwire.settings import DATA_DIR, read_yaml
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -36,7 +34,7 @@ _GDELT_GEO = {1: 1, 2: 5, 3: 4, 4: 4, 5: 4}
 
 @lru_cache(maxsize=1)
 def _acled_types() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA_DIR / "exports" / "acled.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / "exports" / "acled.yaml")
 
 
 def _names(parties: list[dict[str, Any]]) -> list[str]:
