@@ -398,9 +398,9 @@ def serve(
     with _user_errors():
         if token is not None and len(token) < 8:
             raise EventwireError("--token must be at least 8 characters")
-        mode = "read-write, POST /api/documents with the token" if token else "read-only"
-        err.print(f"eventwire: serving {db} ({mode}) on http://{host}:{port}/", markup=False, soft_wrap=True)
-        run_server(db, host, port, token)
+        run_server(
+            db, host, port, token, announce=lambda line: err.print(f"eventwire: {line}", markup=False, soft_wrap=True)
+        )
 
 
 @app.command()

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -29,6 +29,9 @@ from eventwire.formats import writer_for
 from eventwire.store import Store
 from eventwire.web import queries
 from eventwire.web.ingest import IngestService
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
 
 #: the dashboard's Content-Security-Policy: our own scripts and styles only, no inline script, no other host
 CSP = (
@@ -140,10 +143,11 @@ def _download(records: Iterator[dict[str, Any]], fmt: str, name: str, kind: str 
     )
 
 
-def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
-    """The API and dashboard over the store at ``db_path``; ``token`` enables ``POST /api/documents``."""
+def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipeline | None = None) -> FastAPI:
+    """The API and dashboard over the store at ``db_path``; ``token`` enables ``POST /api/documents`` (coded
+    with ``pipeline``, by default one loaded on the first request)."""
     db = Database(Path(db_path), writable=token is not None)
-    ingest = IngestService(db.store, db.write_lock) if token else None
+    ingest = IngestService(db.store, db.write_lock, pipeline) if token else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.models import Document
 from eventwire.store import Store
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
 
 #: documents per POST request
 BATCH = 32
@@ -26,13 +29,13 @@ BATCH = 32
 class IngestService:
     """Codes posted documents with one lazily loaded Pipeline and writes them to the server's store."""
 
-    def __init__(self, store: Store, lock: threading.Lock) -> None:
+    def __init__(self, store: Store, lock: threading.Lock, pipeline: Pipeline | None = None) -> None:
         self.store = store
         self.lock = lock
-        self._pipeline = None
+        self._pipeline = pipeline
 
     @property
-    def pipeline(self):
+    def pipeline(self) -> Pipeline:
         if self._pipeline is None:
             from eventwire.pipeline import Pipeline
 

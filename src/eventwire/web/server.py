@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.errors import EventwireError
@@ -22,7 +23,7 @@ def check_port(host: str, port: int) -> None:
             raise EventwireError(f"cannot listen on {host}:{port} ({error.strerror})") from None
 
 
-def serve(db: Path, host: str, port: int, token: str | None) -> None:
+def serve(db: Path, host: str, port: int, token: str | None, announce: Callable[[str], None] = print) -> None:
     import uvicorn
 
     from eventwire.web.app import create_app
@@ -31,4 +32,6 @@ def serve(db: Path, host: str, port: int, token: str | None) -> None:
         raise EventwireError(f"{db}: no such store (run `eventwire ingest` first)")
     check_port(host, port)
     app = create_app(db, token=token)
+    mode = "read-write: POST /api/documents takes the token" if token else "read-only"
+    announce(f"serving {db} ({mode}) on http://{host}:{port}/ (API reference: /docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

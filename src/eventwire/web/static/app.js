@@ -197,6 +197,10 @@
       layers.push(marker);
     });
     cluster.addLayers(layers);
+    if (!state.fitted && layers.length) {  // first view: where the events are
+      state.fitted = true;
+      map.fitBounds(cluster.getBounds().pad(0.3), { maxZoom: 6 });
+    }
     $("map").setAttribute("data-markers", String(layers.length));
   }
 
@@ -214,16 +218,25 @@
     clear(box);
     rows = rows.filter(function (r) { return r.date; });
     if (!rows.length) { box.appendChild(el("p", "muted", "No dated events.")); return; }
-    var days = {}, first = Infinity, last = -Infinity, earlier = 0;
-    rows.forEach(function (r) { last = Math.max(last, dayNumber(r.date)); });
+    // draw the WINDOW days holding most events: background dates ("in 2014") would squash the bars
+    var perDay = {};
+    rows.forEach(function (r) { var d = dayNumber(r.date); perDay[d] = (perDay[d] || 0) + r.n; });
+    var sorted = Object.keys(perDay).map(Number).sort(function (a, b) { return a - b; });
+    var best = -1, lo = 0, sum = 0, from = sorted[0];
+    sorted.forEach(function (d) {
+      sum += perDay[d];
+      while (d - sorted[lo] > WINDOW) { sum -= perDay[sorted[lo]]; lo++; }
+      if (sum > best) { best = sum; from = sorted[lo]; }
+    });
+    var days = {}, first = Infinity, last = -Infinity, outside = 0;
     rows.forEach(function (r) {
       var d = dayNumber(r.date);
-      if (d < last - WINDOW) { earlier += r.n; return; }  // background ("in 2014") would squash the bars
-      first = Math.min(first, d);
+      if (d < from || d > from + WINDOW) { outside += r.n; return; }
+      first = Math.min(first, d); last = Math.max(last, d);
       (days[d] = days[d] || []).push(r);
     });
     first -= 1; last += 1;
-    $("timeline-note").textContent = earlier ? earlier + " events dated more than " + WINDOW + " days before the latest are not drawn" : "";
+    $("timeline-note").textContent = outside ? "(" + outside + " events dated outside " + isoDay(first + 1) + " – " + isoDay(last - 1) + " not drawn)" : "";
     var width = box.clientWidth || 800, height = 120, pad = 22, n = last - first + 1;
     var max = Math.max.apply(null, Object.keys(days).map(function (d) { return days[d].reduce(function (s, r) { return s + r.n; }, 0); }));
     var bar = Math.max(1, (width - 2 * pad) / n);
