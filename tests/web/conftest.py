@@ -162,6 +162,8 @@ def page(browser):
     page.errors = []
     page.dialogs = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
+    # a Content-Security-Policy violation is reported on the console
+    page.on("console", lambda m: page.errors.append(m.text) if "Content Security Policy" in m.text else None)
 
     def dialog(d) -> None:
         page.dialogs.append(d.message)

@@ -18,7 +18,7 @@
 
   var dataEl = document.getElementById("eventwire-data");
   var embedded = dataEl ? JSON.parse(dataEl.textContent) : null;
-  var state = { filters: readUrl(), offset: 0, bboxOn: false, stamp: null, selected: null };
+  var state = { filters: readUrl(), offset: 0, bboxOn: false, stamp: null, selected: null, refreshes: 0 };
   var map, cluster, countryLayer, admin1Layer = null;
 
   function el(tag, cls, text) {
@@ -53,6 +53,7 @@
     var f = { event: [] };
     document.querySelectorAll("#type-boxes input:checked").forEach(function (box) { f.event.push(box.value); });
     if (f.event.length === TYPES.length) f.event = [];
+    else if (!f.event.length) f.nothing = true;  // no type ticked: show nothing
     FIELDS.forEach(function (k) { var v = $("f-" + k).value.trim(); if (v) f[k] = v; });
     if (state.bboxOn && map) {
       var b = map.getBounds();
@@ -116,6 +117,7 @@
     return Object.keys(counts).map(function (k) { var p = k.split("|"); return { date: p[0], event: p[1], n: counts[k] }; });
   }
   function loadEvents(f, limit, offset) {
+    if (f.nothing) return Promise.resolve({ total: 0, events: [] });
     if (embedded) {
       var all = embedded.events.filter(function (e) { return matches(e, f, false); });
       return Promise.resolve({ total: all.length, events: all.slice(offset, offset + limit) });
@@ -125,6 +127,7 @@
   function loadTimeline(f) {
     var undated = Object.assign({}, f);
     delete undated.since; delete undated.until;
+    if (f.nothing) return Promise.resolve([]);
     if (embedded) return Promise.resolve(byDay(embedded.events.filter(function (e) { return matches(e, undated, true); })));
     return api("/api/stats", query(undated)).then(function (s) { return s.by_day; });
   }
@@ -404,6 +407,7 @@
       setStatus(page.total + " events match" + (page.total > MAP_LIMIT ? " (map shows the first " + MAP_LIMIT + ")" : "")
         + (embedded ? " · report generated " + embedded.generated : ""));
       document.body.setAttribute("data-ready", "1");
+      document.body.setAttribute("data-refreshes", String(++state.refreshes));
     }).catch(function (err) { setStatus(String(err.message || err), true); });
   }
   function apply() {
@@ -441,6 +445,15 @@
       var sw = el("span", "swatch"); sw.style.background = COLORS[t];
       label.appendChild(box); label.appendChild(sw); label.appendChild(document.createTextNode(t));
       boxes.appendChild(label);
+    });
+    [["all", true], ["none", false]].forEach(function (pair) {
+      var b = el("button", "types-toggle", pair[0]);
+      b.type = "button"; b.id = "types-" + pair[0];
+      b.addEventListener("click", function () {
+        document.querySelectorAll("#type-boxes input").forEach(function (box) { box.checked = pair[1]; });
+        apply();
+      });
+      boxes.appendChild(b);
     });
     filtersToForm();
     initMap();
