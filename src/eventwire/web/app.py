@@ -188,12 +188,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
                 return _download(store.events(filters.where, limit, offset), format, "events")
             if limit > MAX_PAGE:
                 raise HTTPException(422, f"limit is at most {MAX_PAGE} for JSON pages (use format=csv or jsonl)")
-            return {
-                "total": queries.count(store, filters.where),
-                "limit": limit,
-                "offset": offset,
-                "events": list(store.events(filters.where, limit, offset)),
-            }
+            return Response(queries.events_json(store, filters.where, limit, offset), media_type="application/json")
 
     @app.get("/api/incidents", summary="Incidents: events several reports describe, merged")
     def incidents(

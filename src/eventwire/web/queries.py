@@ -91,6 +91,18 @@ def incident_filter(where: EventFilter) -> EventFilter:
     return EventFilter(event=where.event, country=where.country, since=where.since, until=where.until, bbox=where.bbox)
 
 
+def events_json(store: Store, where: EventFilter, limit: int, offset: int) -> str:
+    """A page of events as the JSON body ``{"total", "limit", "offset", "events": [records]}``, built from the
+    stored record JSON without parsing it (the records are SCHEMA.md lines already)."""
+    clause, params = where.where()
+    records = store.con.execute(
+        f"SELECT record FROM events{clause} ORDER BY date NULLS LAST, doc_id, start_char, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    head = json.dumps({"total": count(store, where), "limit": limit, "offset": offset})
+    return head[:-1] + ', "events": [' + ",".join(r[0] for r in records) + "]}"
+
+
 def count(store: Store, where: EventFilter) -> int:
     clause, params = where.where()
     return int(store.con.execute(f"SELECT count(*) FROM events{clause}", params).fetchall()[0][0])

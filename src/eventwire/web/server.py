@@ -34,4 +34,4 @@ def serve(db: Path, host: str, port: int, token: str | None, announce: Callable[
     app = create_app(db, token=token)
     mode = "read-write: POST /api/documents takes the token" if token else "read-only"
     announce(f"serving {db} ({mode}) on http://{host}:{port}/ (API reference: /docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)

@@ -134,7 +134,7 @@
 
   // ---------------------------------------------------------------- map
   function initMap() {
-    map = L.map("map", { worldCopyJump: true, attributionControl: false, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
+    map = L.map("map", { worldCopyJump: true, attributionControl: false, minZoom: 2, maxZoom: 12 }).setView([30, 20], 2);
     L.control.attribution({ prefix: false }).addAttribution("Leaflet | Natural Earth, GeoNames").addTo(map);
     map.getContainer().style.background = "#cfe3f0";
     var style = { color: "#8a8a8a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1, interactive: false };
@@ -202,7 +202,7 @@
     cluster.addLayers(layers);
     if (!state.fitted && layers.length) {  // first view: where the events are
       state.fitted = true;
-      map.fitBounds(cluster.getBounds().pad(0.3), { maxZoom: 6 });
+      map.fitBounds(cluster.getBounds().pad(0.3), { maxZoom: 5 });
     }
     $("map").setAttribute("data-markers", String(layers.length));
   }
@@ -337,7 +337,7 @@
     state.selected = e.id;
     document.querySelectorAll("#events tr.selected").forEach(function (r) { r.classList.remove("selected"); });
     document.querySelectorAll('#events tr[data-id="' + CSS.escape(e.id) + '"]').forEach(function (r) { r.classList.add("selected"); });
-    $("doc-panel").hidden = false;
+    if ($("doc-panel").hidden) { $("doc-panel").hidden = false; map.invalidateSize(); }
     var box = $("doc");
     clear(box);
     if (embedded) { renderDocument(box, { title: null, text: e.text, events: [Object.assign({}, e, { text_info: { start: 0, end: e.text.length } })], removed_spans: [] }, e.id, true); return; }
@@ -468,7 +468,7 @@
     $("brush-clear").addEventListener("click", function () { $("f-since").value = ""; $("f-until").value = ""; apply(); });
     $("prev").addEventListener("click", function () { state.offset = Math.max(0, state.offset - PAGE); loadEvents(state.filters, PAGE, state.offset).then(drawTable); });
     $("next").addEventListener("click", function () { state.offset += PAGE; loadEvents(state.filters, PAGE, state.offset).then(drawTable); });
-    $("doc-close").addEventListener("click", function () { $("doc-panel").hidden = true; });
+    $("doc-close").addEventListener("click", function () { $("doc-panel").hidden = true; map.invalidateSize(); });
     refresh();
     if (!embedded) poll();
   }
