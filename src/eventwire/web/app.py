@@ -12,7 +12,7 @@ import datetime as dt
 import hmac
 import io
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -130,15 +130,27 @@ class IngestRequest(BaseModel):
     documents: list[IngestDocument] = Field(max_length=1000)
 
 
-def _download(records: Iterator[dict[str, Any]], fmt: str, name: str, kind: str = "event") -> Response:
-    buffer = io.StringIO()
-    writer = writer_for(fmt, buffer, kind=kind)
-    for record in records:
-        writer.write(record)
-    writer.close()
+def _download(
+    rows: Callable[[Store], Iterator[dict[str, Any]]], db: Database, fmt: str, name: str, kind: str = "event"
+):
+    """A CSV/JSONL attachment, streamed in chunks (the store cursor lives as long as the response)."""
+
+    def chunks() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = writer_for(fmt, buffer, kind=kind)
+        with db.reader() as store:
+            for record in rows(store):
+                writer.write(record)
+                if buffer.tell() > 1 << 16:
+                    yield buffer.getvalue()
+                    buffer.seek(0)
+                    buffer.truncate()
+        writer.close()
+        yield buffer.getvalue()
+
     media = "text/csv" if fmt == "csv" else "application/x-ndjson"
-    return Response(
-        buffer.getvalue(),
+    return StreamingResponse(
+        chunks(),
         media_type=f"{media}; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
     )
@@ -192,9 +204,9 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
         offset: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
         format: Annotated[Literal["json", "jsonl", "csv"], Query()] = "json",
     ) -> Any:
+        if format != "json":
+            return _download(lambda store: store.events(filters.where, limit, offset), db, format, "events")
         with db.reader() as store:
-            if format != "json":
-                return _download(store.events(filters.where, limit, offset), format, "events")
             if limit > MAX_PAGE:
                 raise HTTPException(422, f"limit is at most {MAX_PAGE} for JSON pages (use format=csv or jsonl)")
             return Response(queries.events_json(store, filters.where, limit, offset), media_type="application/json")
@@ -208,11 +220,10 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
         where = queries.incident_filter(filters.where)
         if where != filters.where:
             raise HTTPException(422, "incidents take the event, country, since, until and bbox filters only")
-        with db.reader() as store:
-            rows = store.incidents(where, limit)
         if format != "json":
-            return _download(iter(rows), format, "incidents", kind="incident")
-        return {"incidents": rows}
+            return _download(lambda store: iter(store.incidents(where, limit)), db, format, "incidents", "incident")
+        with db.reader() as store:
+            return {"incidents": store.incidents(where, limit)}
 
     @app.get("/api/documents/{doc_id:path}", summary="A document: clean text, removed spans, events with spans")
     def document(doc_id: str) -> Any:
