@@ -398,6 +398,8 @@ def serve(
     with _user_errors():
         if token is not None and len(token) < 8:
             raise EventwireError("--token must be at least 8 characters")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            _note(f"listening on {host}: anyone who can reach this machine can read the store")
         run_server(
             db, host, port, token, announce=lambda line: err.print(f"eventwire: {line}", markup=False, soft_wrap=True)
         )

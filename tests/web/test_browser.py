@@ -4,12 +4,14 @@ a live ``eventwire serve`` on a free loopback port (and the report opened from a
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import time
 
+import httpx
 import pytest
 
-from tests.web.conftest import HOSTILE_ID, cli
+from tests.web.conftest import HOSTILE_ID, cli, start_server, stop
 
 pytestmark = pytest.mark.slow
 
@@ -187,3 +189,31 @@ def test_api_reference_opens_offline(page, live_server):
     assert page.locator(".opblock").count() >= 4
     assert [url for url in requests if not url.startswith(live_server)] == []
     assert page.errors == []
+
+
+def test_dashboard_shows_articles_ingested_while_it_is_open(page, web_store, tmp_path):
+    copy = tmp_path / "live.duckdb"
+    shutil.copyfile(web_store, copy)
+    token = "dashboard-live-token"
+    process, base = start_server(copy, "--token", token)
+    try:
+        page.goto(base + "/?event=PROTEST")
+        done = wait_refreshed(page, 0)
+        before = markers(page)
+        article = {
+            "id": "live-dashboard-1",
+            "text": "Thousands of protesters marched through Valparaiso on Tuesday demanding higher pensions.",
+            "published": "2022-10-04",
+        }
+        answer = httpx.post(
+            base + "/api/documents",
+            json={"documents": [article]},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=300,
+        ).json()
+        assert answer["events"] >= 1
+        wait_refreshed(page, done, timeout=30)  # the page polls /api/stats and redraws
+        assert markers(page) == before + 1
+        assert "Valparaiso" in page.inner_text("#events tbody")
+    finally:
+        stop(process)
