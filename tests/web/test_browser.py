@@ -47,8 +47,8 @@ def test_dashboard_map_filters_and_document_view(page, live_server):
     everything = markers(page)
     assert everything > 50
     # clusters and single markers are drawn on the map
-    page.wait_for_selector(".marker-cluster, path.ew-marker", state="attached")
-    assert page.locator(".marker-cluster, path.ew-marker").count() > 0
+    page.wait_for_selector(".ew-cluster-icon, path.ew-marker", state="attached")
+    assert page.locator(".ew-cluster-icon, path.ew-marker").count() > 0
     assert page.locator("#timeline svg rect").count() > 5
     assert "Natural Earth, GeoNames" in page.inner_text(".leaflet-control-attribution")
 
@@ -162,7 +162,7 @@ def test_report_opens_offline_from_a_file(page, web_store, tmp_path):
     page.goto(output.as_uri())
     wait_refreshed(page, 0)
     assert markers(page) > 50
-    assert page.locator(".marker-cluster, path.ew-marker").count() > 0
+    assert page.locator(".ew-cluster-icon, path.ew-marker").count() > 0
     assert page.locator("#timeline svg rect").count() > 5
     external = page.evaluate(
         "() => [...document.querySelectorAll('[src],[href]')].map(e => e.src || e.href).filter(u => /^https?:/.test(u))"

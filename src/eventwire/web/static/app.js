@@ -1,6 +1,6 @@
 /* eventwire dashboard: map, timeline, filters, table, document view.
  * Served by `eventwire serve` (data from the HTTP API) or inlined in `eventwire report` (data embedded in a
- * <script type="application/json" id="eventwire-data"> element). All text from articles is put in the page
+ * JSON script element, id "eventwire-data"). All text from articles is put in the page
  * with textContent / createElement, never parsed as HTML. */
 (function () {
   "use strict";
@@ -142,15 +142,34 @@
       : fetch("/static/vendor/world/countries-50m.json").then(function (r) { return r.json(); });
     world.then(function (topo) {
       if (!topo) return;
-      countryLayer = L.geoJSON(topojson.feature(topo, topo.objects.countries), { style: style }).addTo(map);
+      var countries = topojson.feature(topo, topo.objects.countries);
+      countries.features = countries.features.filter(function (f) { return f.id !== "010"; });  // Antarctica
+      countries.features.forEach(function (f) { unwrap(f.geometry); });
+      countryLayer = L.geoJSON(countries, { style: style }).addTo(map);
       countryLayer.bringToBack();
     }).catch(function () { /* the map still shows the events */ });
-    cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+    cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, iconCreateFunction: clusterIcon });
     map.addLayer(cluster);
     if (!embedded) {
       map.on("zoomend", toggleAdmin1);
     }
     map.on("moveend", function () { if (state.bboxOn) apply(); });
+  }
+  function unwrap(geometry) {
+    // world-atlas keeps rings that cross the antimeridian whole (d3 cuts them when drawing); Leaflet would
+    // draw a line across the world, so continue such a ring past ±180 instead
+    if (!geometry) return;
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        var shift = 0;
+        for (var i = 1; i < ring.length; i++) {
+          var step = ring[i][0] + shift - ring[i - 1][0];
+          if (step > 180) shift -= 360; else if (step < -180) shift += 360;
+          ring[i] = [ring[i][0] + shift, ring[i][1]];
+        }
+      });
+    });
   }
   function toggleAdmin1() {
     if (map.getZoom() >= 5 && !admin1Layer) {
@@ -185,6 +204,24 @@
     box.appendChild(open);
     return box;
   }
+  function clusterIcon(group) {
+    // a pie of the cluster's event types, sized by its count
+    var counts = {}, n = 0;
+    group.getAllChildMarkers().forEach(function (m) { counts[m.options.eventType] = (counts[m.options.eventType] || 0) + 1; n++; });
+    var at = 0, stops = [];
+    TYPES.forEach(function (t) {
+      if (!counts[t]) return;
+      var next = at + (counts[t] / n) * 100;
+      stops.push(COLORS[t] + " " + at.toFixed(1) + "% " + next.toFixed(1) + "%");
+      at = next;
+    });
+    var size = Math.round(26 + Math.min(24, 6 * Math.log(n)));
+    var box = el("div", "ew-cluster");
+    box.style.background = "conic-gradient(" + stops.join(", ") + ")";
+    box.style.width = box.style.height = size + "px";
+    box.appendChild(el("span", "", n));
+    return L.divIcon({ html: box, className: "ew-cluster-icon", iconSize: L.point(size, size) });
+  }
   function drawMarkers(events) {
     cluster.clearLayers();
     var layers = [];
@@ -194,7 +231,7 @@
       var dead = (e.size && e.size.dead) || 0;
       var marker = L.circleMarker([loc.lat, loc.lon], {
         radius: 6 + Math.min(14, 2.5 * Math.sqrt(dead)), color: "#222", weight: 1, fillColor: COLORS[e.event] || "#555",
-        fillOpacity: 0.85, className: "ew-marker ew-" + e.event
+        fillOpacity: 0.85, className: "ew-marker ew-" + e.event, eventType: e.event
       });
       marker.bindPopup(function () { return popup(e); });
       layers.push(marker);
