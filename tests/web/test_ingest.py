@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import httpx
 import pytest
@@ -127,6 +128,12 @@ def test_serve_errors_are_one_line(tmp_path, web_store):
     process, base = start_server(copy)
     try:
         port = base.rsplit(":", 1)[1]
+        # by default it listens on the loopback address only
+        tcp = Path("/proc/net/tcp")
+        if tcp.exists():
+            listening = [line.split()[1] for line in tcp.read_text().splitlines()[1:] if line.split()[3] == "0A"]
+            assert f"0100007F:{int(port):04X}" in listening
+            assert f"00000000:{int(port):04X}" not in listening
         taken = subprocess.run(
             cli("serve", "--db", str(copy), "--port", port), capture_output=True, text=True, timeout=60
         )
@@ -136,3 +143,23 @@ def test_serve_errors_are_one_line(tmp_path, web_store):
         stop(process)
     short = subprocess.run(cli("serve", "--db", str(copy), "--token", "x"), capture_output=True, text=True, timeout=60)
     assert short.returncode == 2 and "at least 8" in short.stderr
+
+
+@pytest.mark.slow
+def test_ingest_to_an_unreachable_server_is_one_line(tmp_path):
+    from tests.web.conftest import free_port
+
+    inputs = tmp_path / "a.jsonl"
+    inputs.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        cli("ingest", str(inputs), "--server", f"http://127.0.0.1:{free_port()}", "--token", TOKEN),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("eventwire: error:") and "cannot reach the server" in result.stderr
+    bad = subprocess.run(
+        cli("ingest", str(inputs), "--server", "localhost:8000"), capture_output=True, text=True, timeout=120
+    )
+    assert bad.returncode == 2 and "takes a URL" in bad.stderr
