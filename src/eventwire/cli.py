@@ -179,6 +179,15 @@ def ingest(
     published: PublishedOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    server: Annotated[
+        str | None,
+        typer.Option(
+            "--server", help="Send the documents to a running `eventwire serve --token` (e.g. http://127.0.0.1:8000)."
+        ),
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="EVENTWIRE_TOKEN", help="The server's ingest token (with --server).")
+    ] = None,
 ) -> None:
     """Extract events and store documents and events in a DuckDB file (re-runs skip unchanged documents)."""
     from eventwire.ingest import iter_documents, parse_date
@@ -186,6 +195,9 @@ def ingest(
     from eventwire.store import Store
 
     report = _InputReport()
+    if server is not None:
+        _ingest_remote(report, inputs, published, include, exclude, server, token)
+        return
     settings = Settings()
     written_docs = written_events = skipped = not_coded = 0
     with _user_errors(), Store(db) as store, _progress("ingesting") as progress:
@@ -222,6 +234,41 @@ def ingest(
         + (f" ({not_coded} stored but not coded, see their notes)" if not_coded else "")
         + f"; {db} now holds {totals['documents']} documents, {totals['events']} events"
         + (f" in {incidents} incidents" if incidents is not None else ""),
+        markup=False,
+        soft_wrap=True,
+    )
+    if report.failed:
+        raise typer.Exit(2)
+
+
+def _ingest_remote(report, inputs, published, include, exclude, server: str, token: str | None) -> None:
+    """``ingest --server``: read the inputs here, code and store them in the running server's process."""
+    from eventwire.ingest import iter_documents
+    from eventwire.ingest import parse_date as parse
+    from eventwire.web.ingest import post_documents
+
+    stored = events_written = skipped = 0
+    totals: dict[str, int] = {}
+    with _user_errors(), _progress("sending") as progress:
+        if not server.startswith(("http://", "https://")):
+            raise EventwireError(f"--server takes a URL such as http://127.0.0.1:8000, not {server!r}")
+        task = progress.add_task("ingest", total=None)
+        found = iter_documents(inputs, parse(published), include=include or (), exclude=exclude or ())
+        for answer in post_documents(report.documents(found), server, token):
+            stored += answer["stored"]
+            events_written += answer["events"]
+            skipped += answer["skipped"]
+            totals = {"documents": answer["total_documents"], "events": answer["total_events"]}
+            for line in answer["errors"]:
+                report.failed += 1
+                _fail(line)
+            for line in answer["notes"]:
+                _note(line)
+            progress.update(task, advance=answer["stored"] + answer["skipped"])
+    err.print(
+        f"eventwire: stored {stored} documents, {events_written} events through {server}"
+        + (f" ({skipped} unchanged documents skipped)" if skipped else "")
+        + (f"; the store now holds {totals['documents']} documents, {totals['events']} events" if totals else ""),
         markup=False,
         soft_wrap=True,
     )
@@ -328,6 +375,54 @@ def export(
                 count = export_records(rows, fmt.value, output)
             else:
                 count = export_records(store.events(where), fmt.value, output)
+    err.print(f"eventwire: wrote {count} events to {output}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless told otherwise).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token", help="Accept `POST /api/documents` with this bearer token (holds the store read-write)."
+        ),
+    ] = None,
+) -> None:
+    """Serve the HTTP API (/docs) and the dashboard (/) over a store; read-only unless --token is given."""
+    from eventwire.web.server import serve as run_server
+
+    with _user_errors():
+        if token is not None and len(token) < 8:
+            raise EventwireError("--token must be at least 8 characters")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            _note(f"listening on {host}: anyone who can reach this machine can read the store")
+        run_server(
+            db, host, port, token, announce=lambda line: err.print(f"eventwire: {line}", markup=False, soft_wrap=True)
+        )
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    event: EventOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many events.")] = 20000,
+) -> None:
+    """Write one self-contained HTML file (map, timeline, table) that opens offline in any browser."""
+    from eventwire.store import Store
+    from eventwire.web.report import write_report
+
+    with _user_errors():
+        where = _filter(event, country, since, until)
+        with Store(db, read_only=True) as store:
+            count = write_report(store, where, output, limit=limit)
     err.print(f"eventwire: wrote {count} events to {output}", markup=False, soft_wrap=True)
 
 
