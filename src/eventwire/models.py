@@ -54,6 +54,8 @@ class Document:
     author: str | None = None
     published: dt.date | None = None
     language: str | None = None
+    #: (start, end, reason) of blocks of ``text`` already judged not to be the article (trafilatura's choice)
+    page_removed: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from eventwire.clean import clean_document
 from eventwire.errors import ConfigError, InputError
 from eventwire.ingest import iter_documents, parse_date
 from eventwire.ingest.text import split_title
@@ -59,8 +60,13 @@ def test_html_article_text_and_metadata_via_trafilatura(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")
     [doc] = list(iter_documents([str(path)], None))
-    assert "impose sanctions on eleven Iranian" in doc.text
-    assert "Home" not in doc.text and "All rights reserved" not in doc.text
+    clean = clean_document(doc)
+    assert "impose sanctions on eleven Iranian" in clean.text
+    assert "Home" not in clean.text and "All rights reserved" not in clean.text
+    # what trafilatura left out is kept as removed spans, with offsets into the document's text
+    removed = {r.text: r.reason for r in clean.removed_spans}
+    assert any("Home" in text for text in removed) and any("All rights reserved" in text for text in removed)
+    assert all(doc.text[r.start : r.end] == r.text for r in clean.removed_spans)
     assert doc.author == "Lena Berg"
     assert doc.published == dt.date(2022, 10, 3)  # the page's own date wins over --published
 

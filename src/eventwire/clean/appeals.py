@@ -7,7 +7,7 @@ The cleaned text is the kept paragraphs joined by blank lines; every removed pie
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,9 +87,10 @@ def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[Re
 
 
 def _clean(
-    raw: str, patterns: Patterns | None = None
+    raw: str, patterns: Patterns | None = None, page_removed: Sequence[tuple[int, int, str]] = ()
 ) -> tuple[str, list[RemovedSpan], str | None, list[tuple[int, int, int]]]:
     patterns = patterns or load_patterns()
+    judged = {start: reason for start, _, reason in page_removed}
     kept: list[str] = []
     segments: list[tuple[int, int, int]] = []  # (clean start, raw start, length) of each kept paragraph
     removed: list[RemovedSpan] = []
@@ -98,6 +99,11 @@ def _clean(
     position = 0
     for start, end in _paragraphs(raw):
         paragraph = raw[start:end]
+        if start in judged:  # left out of the article by trafilatura: say what it is when we can tell
+            found = None if judged[start] == "title" else _reason(paragraph, patterns, previous)
+            previous = found
+            removed.append(RemovedSpan(start, end, found or judged[start], paragraph))
+            continue
         reason = _reason(paragraph, patterns, previous)
         previous = reason
         if reason:
@@ -119,9 +125,10 @@ def _clean(
 
 
 def clean_document(document: Document) -> CleanDocument:
-    """Clean a document's text (HTML has already been reduced to text by trafilatura at ingest)."""
+    """Clean a document's text. For HTML it is the page's text blocks, with those trafilatura left out of the
+    article already marked (``Document.page_removed``); they are removed here with their reason."""
     raw = document.text or ""
-    text, removed, dateline, segments = _clean(raw)
+    text, removed, dateline, segments = _clean(raw, page_removed=document.page_removed)
     return CleanDocument(
         document=document, text=text, raw_text=raw, removed_spans=removed, dateline=dateline, segments=segments
     )

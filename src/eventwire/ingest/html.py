@@ -9,6 +9,7 @@ import trafilatura
 
 from eventwire.errors import InputError
 from eventwire.ingest.ids import content_hash, doc_id_from_hash
+from eventwire.ingest.page import with_page_removals
 from eventwire.ingest.text import decode_text
 from eventwire.models import Document
 
@@ -63,11 +64,16 @@ def html_document(
 ) -> Document:
     """Build a Document from HTML; metadata given by the caller wins over what the page says."""
     meta = extract_html(html, source)
+    text, page_removed = meta["text"] or "", []
+    aligned = with_page_removals(html, text.split("\n\n"), meta["title"])
+    if aligned is not None:  # the whole page, with what trafilatura left out marked removed
+        text, page_removed = aligned
     return Document(
         doc_id=doc_id or doc_id_from_hash(raw_hash),
         source_path=source,
         raw_hash=raw_hash,
-        text=meta["text"],
+        text=text,
+        page_removed=page_removed,
         html=html,
         title=title or meta["title"],
         url=url or meta["url"],
