@@ -52,6 +52,11 @@ class ExportFormat(StrEnum):
     gdelt = "gdelt"
 
 
+class Per(StrEnum):
+    event = "event"
+    incident = "incident"
+
+
 class EvalFormat(StrEnum):
     table = "table"
     json = "json"
@@ -355,15 +360,34 @@ def export(
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    per: Annotated[
+        Per,
+        typer.Option(
+            "--per", help="One row per event (every report's event) or per incident (one per real event, merged)."
+        ),
+    ] = Per.event,
 ) -> None:
     """Export stored events to a file (JSONL records, flat CSV/Parquet columns, or ACLED/GDELT layouts)."""
     from eventwire.store import Store
     from eventwire.store.export import export_records
-    from eventwire.store.interchange import acled_row, gdelt_row
+    from eventwire.store.interchange import acled_incident_row, acled_row, gdelt_incident_row, gdelt_row
 
     with _user_errors():
         where = _filter(event, country, since, until)
         with Store(db, read_only=True) as store:
+            if per is Per.incident:
+                grouped = store.incidents_in_context(where)
+                if fmt is ExportFormat.acled:
+                    rows = (acled_incident_row(i, members, sources) for i, members, sources, _ in grouped)
+                    count = export_records((r for r in rows if r is not None), fmt.value, output)
+                elif fmt is ExportFormat.gdelt:
+                    count = export_records(
+                        (gdelt_incident_row(i, members, url) for i, members, _, url in grouped), fmt.value, output
+                    )
+                else:
+                    count = export_records((i for i, *_ in grouped), fmt.value, output, kind="incident")
+                err.print(f"eventwire: wrote {count} incidents to {output}", markup=False, soft_wrap=True)
+                return
             if fmt is ExportFormat.acled:
                 rows = (acled_row(record, context["source"]) for record, context in store.events_in_context(where))
                 count = export_records((r for r in rows if r is not None), fmt.value, output)

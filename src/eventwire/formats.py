@@ -96,10 +96,10 @@ INCIDENT_COLUMNS = [
 
 
 class CsvWriter:
-    def __init__(self, stream: IO[str], columns: list[str] | None = None) -> None:
+    def __init__(self, stream: IO[str], columns: list[str] | None = None, delimiter: str = ",") -> None:
         self.stream = stream
         self.flat = columns is None
-        self.writer = csv.DictWriter(stream, fieldnames=columns or FLAT_COLUMNS)
+        self.writer = csv.DictWriter(stream, fieldnames=columns or FLAT_COLUMNS, delimiter=delimiter)
         self.writer.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:

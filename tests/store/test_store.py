@@ -129,3 +129,39 @@ def test_near_copies_of_one_story_are_linked_and_counted_once(tmp_path, pipeline
         store.regroup()
         [incident] = [i for i in store.incidents() if i["event"] == "ASSAULT"]
     assert incident["n_documents"] == 2 and incident["n_sources"] == 3  # two stories, three outlets
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "acled", "gdelt"])
+def test_exports_per_event_and_per_incident_read_back_with_pandas_and_duckdb(store, tmp_path, fmt):
+    import pandas as pd
+
+    from eventwire.store.interchange import acled_incident_row, acled_row, gdelt_incident_row, gdelt_row
+
+    store.regroup()
+    per_event = {
+        "acled": (r for r in (acled_row(rec, ctx["source"]) for rec, ctx in store.events_in_context()) if r),
+        "gdelt": (gdelt_row(rec, ctx["incident"], ctx["url"]) for rec, ctx in store.events_in_context()),
+    }.get(fmt, store.events())
+    grouped = list(store.incidents_in_context())
+    per_incident = {
+        "acled": (r for r in (acled_incident_row(i, m, s) for i, m, s, _ in grouped) if r),
+        "gdelt": (gdelt_incident_row(i, m, u) for i, m, _, u in grouped),
+    }.get(fmt, (i for i, *_ in grouped))
+    for kind, rows in (("event", per_event), ("incident", per_incident)):
+        target = tmp_path / f"{kind}.{fmt}"
+        count = export_records(rows, fmt, target, kind=kind)
+        assert count > 0
+        if fmt == "parquet":
+            frame = pd.read_parquet(target)
+            reader = "read_parquet"
+        elif fmt == "jsonl":
+            frame = pd.read_json(target, lines=True)
+            reader = "read_json_auto"
+        else:
+            frame = pd.read_csv(target, sep="\t" if fmt == "gdelt" else ",")
+            reader = "read_csv_auto"
+        assert len(frame) == count and len(frame.columns) > 5  # the right separator: real columns
+        assert duckdb.sql(f"SELECT count(*) FROM {reader}('{target}')").fetchall()[0][0] == count
+    # one row per real event: never more incidents than events, and each incident's events are all counted
+    assert len(grouped) <= store.stats()["events"]
+    assert sum(len(members) for _, members, _, _ in grouped) == store.stats()["events"]

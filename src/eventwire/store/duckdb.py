@@ -374,6 +374,22 @@ class Store:
             con.unregister("incident_links")
         return len(records)
 
+    def incidents_in_context(
+        self, where: EventFilter | None = None
+    ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]], list[str], str | None]]:
+        """(incident, its event records, its documents' sources, one of their urls) for each incident, most
+        reported first (for exports per incident)."""
+        for incident in self.incidents(where):
+            rows = self.con.execute(
+                "SELECT e.record, d.source, d.url FROM events e JOIN documents d USING (doc_id)"
+                " WHERE e.incident_id = ? ORDER BY e.date NULLS LAST, doc_id, e.start_char",
+                [incident["incident_id"]],
+            ).fetchall()
+            if rows:
+                urls = [url for _, _, url in rows if url]
+                sources = sorted({source for _, source, _ in rows if source})
+                yield incident, [json.loads(record) for record, _, _ in rows], sources, urls[0] if urls else None
+
     def incidents(self, where: EventFilter | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Incident records, largest first (most documents), then by date."""
         clause, params = (where or EventFilter()).where()

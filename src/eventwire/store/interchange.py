@@ -106,3 +106,35 @@ def gdelt_row(record: dict[str, Any], incident: dict[str, Any] | None = None, ur
         "ActionGeo_Long": loc.get("lon"),
         "SOURCEURL": url,
     }
+
+
+def representative(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The report of an incident that places it most precisely (then the most confident one)."""
+    return max(members, key=lambda r: ((r.get("event_loc") or {}).get("resolution") or 0, r.get("confidence") or 0.0))
+
+
+def acled_incident_row(incident: dict[str, Any], members: list[dict[str, Any]], sources: list[str]) -> dict | None:
+    """One ACLED row per incident, as ACLED codes one row per event from all its sources: the most precise
+    report's place and parties, the incident's date and conservative death count, every source named."""
+    row = acled_row(representative(members), "; ".join(sources) or None)
+    if row is None:
+        return None
+    date = incident.get("date") or row["event_date"]
+    return {
+        **row,
+        "event_id_cnty": incident["incident_id"],
+        "event_date": date,
+        "year": (date or "")[:4] or None,
+        "fatalities": incident.get("dead") or 0,
+        "notes": f"{row['notes']} ({incident['n_documents']} reports, {incident.get('n_sources') or 1} sources)",
+    }
+
+
+def gdelt_incident_row(incident: dict[str, Any], members: list[dict[str, Any]], url: str | None) -> dict[str, Any]:
+    """One GDELT-style row per incident: the most precise report's codes, the incident's date and counts."""
+    row = gdelt_row(representative(members), incident, url)
+    return {
+        **row,
+        "GLOBALEVENTID": incident["incident_id"],
+        "SQLDATE": (incident.get("date") or "").replace("-", "") or row["SQLDATE"],
+    }
