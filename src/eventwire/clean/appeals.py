@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.clean.classifier import ParagraphClassifier, load_classifier
 from eventwire.models import CleanDocument, Document, RemovedSpan
 from eventwire.settings import DATA_DIR, read_yaml
 
@@ -20,6 +21,12 @@ _PARAGRAPH = re.compile(r"[^\r\n]+")
 _READER_ADDRESS = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
 #: ...but a paragraph that reports speech is news, whatever pronouns it uses
 _REPORTED_SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+#: days and months: a dated report
+_DATED = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 #: a news paragraph ends like a sentence; a listed headline does not
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 
@@ -86,10 +93,34 @@ def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[Re
     return text, removed, dateline
 
 
+def _verdicts(raw: str, spans: list[tuple[int, int]], classifier: ParagraphClassifier | None) -> dict[int, str]:
+    """Paragraph start → furniture kind, for the paragraphs the classifier judges not to be news."""
+    if classifier is None or not spans:
+        return {}
+    judged = classifier.judge([raw[start:end] for start, end in spans])
+    return {
+        start: kind
+        for (start, end), (p_news, kind) in zip(spans, judged, strict=True)
+        if p_news < classifier.threshold and not _reports(raw[start:end])
+    }
+
+
+def _reports(paragraph: str) -> bool:
+    """A paragraph that reports speech, or a dated act in a full sentence, is news whatever the classifier
+    says of its shape ("Residents returned on Saturday.", "\"We will rebuild,\" the director said.")."""
+    return bool(_REPORTED_SPEECH.search(paragraph)) or bool(
+        _DATED.search(paragraph) and _SENTENCE_END.search(paragraph)
+    )
+
+
 def _clean(
-    raw: str, patterns: Patterns | None = None, page_removed: Sequence[tuple[int, int, str]] = ()
+    raw: str,
+    patterns: Patterns | None = None,
+    page_removed: Sequence[tuple[int, int, str]] = (),
+    classifier: ParagraphClassifier | None = None,
 ) -> tuple[str, list[RemovedSpan], str | None, list[tuple[int, int, int]]]:
     patterns = patterns or load_patterns()
+    classifier = classifier or load_classifier()
     judged = {start: reason for start, _, reason in page_removed}
     kept: list[str] = []
     segments: list[tuple[int, int, int]] = []  # (clean start, raw start, length) of each kept paragraph
@@ -97,7 +128,9 @@ def _clean(
     dateline: str | None = None
     previous: str | None = None
     position = 0
-    for start, end in _paragraphs(raw):
+    spans = list(_paragraphs(raw))
+    verdicts = _verdicts(raw, [span for span in spans if span[0] not in judged], classifier)
+    for start, end in spans:
         paragraph = raw[start:end]
         if start in judged:  # left out of the article by trafilatura: say what it is when we can tell
             found = None if judged[start] == "title" else _reason(paragraph, patterns, previous)
@@ -105,6 +138,8 @@ def _clean(
             removed.append(RemovedSpan(start, end, found or judged[start], paragraph))
             continue
         reason = _reason(paragraph, patterns, previous)
+        if reason is None and start in verdicts:
+            reason = verdicts[start]
         previous = reason
         if reason:
             removed.append(RemovedSpan(start, end, reason, paragraph))
