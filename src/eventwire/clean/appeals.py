@@ -21,6 +21,8 @@ _PARAGRAPH = re.compile(r"[^\r\n]+")
 _READER_ADDRESS = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
 #: ...but a paragraph that reports speech is news, whatever pronouns it uses
 _REPORTED_SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+#: the classifier judges articles of at least this many paragraphs
+_CLASSIFIED_MIN = 3
 #: days and months: a dated report
 _DATED = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
@@ -95,8 +97,8 @@ def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[Re
 
 def _verdicts(raw: str, spans: list[tuple[int, int]], classifier: ParagraphClassifier | None) -> dict[int, str]:
     """Paragraph start → furniture kind, for the paragraphs the classifier judges not to be news."""
-    if classifier is None or not spans:
-        return {}
+    if classifier is None or len(spans) < _CLASSIFIED_MIN:
+        return {}  # a headline or a one- or two-line text: too little around a paragraph to judge its place
     judged = classifier.judge([raw[start:end] for start, end in spans])
     return {
         start: kind
