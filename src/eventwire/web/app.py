@@ -258,6 +258,12 @@ def create_app(db_path: str | Path, *, token: str | None = None, pipeline: Pipel
             records = [d.model_dump(mode="json", exclude_none=True) for d in body.documents]
             return ingest.ingest(records)
 
+    else:
+
+        @app.post("/api/documents", include_in_schema=False)
+        def read_only() -> Any:
+            raise HTTPException(405, "this server is read-only; start it with --token to accept documents")
+
     @app.exception_handler(duckdb.Error)
     async def _store_error(request: Request, error: duckdb.Error) -> JSONResponse:
         return JSONResponse({"detail": "store error"}, status_code=500)
