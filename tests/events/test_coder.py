@@ -212,3 +212,11 @@ def test_a_date_in_the_clause_that_spells_the_event_out(code):
     assert event.date == "2023-09-06" and event.date_precision == "day" and event.size.dead == 4
     [since] = code("Bakhmut has been shelled every day since Russian troops advanced in May 2022.", "2023-01-10")
     assert since.aux_mode != "historical"
+
+
+def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(code):
+    [arrest] = [e for e in code("The arrest of Senegalese opposition leader Ousmane Sonko on Friday angered many.")
+                if e.event == "COERCE"]  # fmt: skip
+    assert arrest.actor == [] and [r.code for r in arrest.recipient] == ["SEN"]
+    [visit] = code("The visit of President Emmanuel Macron to Algiers ended on Thursday.")
+    assert [a.code for a in visit.actor] == ["FRA"]

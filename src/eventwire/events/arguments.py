@@ -88,13 +88,14 @@ def actor_like(token: Token, lexicon_sectors: frozenset[str]) -> bool:
     return token.pos_ == "PROPN"
 
 
-def _owner(token: Token, sectors: frozenset[str]) -> Token | None:
-    """For a thing ("Russia's demand", "the demand of Moscow"), the actor it belongs to."""
+def _owner(token: Token, sectors: frozenset[str], of: bool = True) -> Token | None:
+    """For a thing ("Russia's demand", "the demand of Moscow"), the actor it belongs to; ``of``: whether an
+    "of" phrase can name it (not in "the arrest of Sonko", where it names the one it was done to)."""
     for child in token.children:
         if child.dep_ == "poss" and actor_like(child, sectors):
             return child
     for prep in children(token, "prep"):
-        if prep.lower_ == "of":
+        if prep.lower_ == "of" and of:
             for pobj in children(prep, "pobj"):
                 if actor_like(pobj, sectors):
                     return pobj
@@ -182,7 +183,7 @@ def light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset[str]) -> Arguments:
     args = Arguments()
     verb = light_verb(noun, lexicon)
-    owner = _owner(noun, sectors)
+    owner = _owner(noun, sectors, of=event not in lexicon.words("patient_of_events"))
     by = _prep_objects(noun, frozenset({"by"}))
     if by:
         args.actors = conjuncts(by[0])
