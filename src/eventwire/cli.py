@@ -36,6 +36,9 @@ err = Console(stderr=True, highlight=False)
 log = logging.getLogger("eventwire")
 
 DEFAULT_DB = "eventwire.duckdb"
+#: ``ingest`` re-sorts the stored events by date once this share of them arrived since the last sort (so the
+#: total sorting work stays proportional to the events stored)
+RESORT_SHARE = 0.2
 
 
 class OutFormat(StrEnum):
@@ -270,6 +273,8 @@ def ingest(
                 written_docs += len(chunk)
                 progress.update(task, advance=len(chunk))
         incidents = store.regroup() if written_docs else None
+        if written_docs and store.unsorted_share() >= RESORT_SHARE:
+            store.optimize()  # date order keeps the dashboard's range queries fast (benchmarks/store_scale.py)
         totals = store.stats()
     err.print(
         f"eventwire: stored {written_docs} documents, {written_events} events"
