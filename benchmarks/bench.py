@@ -8,7 +8,8 @@ Measures, one after the other on the same articles (benchmarks/corpus.py):
   2. ``eventwire extract DIR --output FILE --processes P`` end to end (read, clean, parse, code, resolve, write),
      in this process through the real CLI command, model already loaded (pool workers load their own);
   3. ``eventwire ingest DIR --db TMP`` into a fresh DuckDB file (docs/s, one transaction per batch);
-  4. peak RSS of this process plus its children (sampled every 50 ms by psutil) during each step;
+  4. peak memory of this process plus its children (RSS and PSS, sampled every 100 ms by psutil) and the CPU
+     seconds they used, during each step (CPU seconds stay meaningful when other work shares the machine);
   5. cold start: ``eventwire extract SHORT.txt`` in a fresh interpreter, median of 3 (wall clock).
 Prints a table, the ratio extract/bare spaCy and the speed-up of P processes over 1.
 """
@@ -38,26 +39,42 @@ SHORT = "Police in Minsk detained 40 protesters on Sunday, a rights group said.\
 
 
 class PeakRSS:
-    """Peak resident memory of this process and all its children, sampled in a thread."""
+    """Peak memory of this process and all its children (RSS, which counts pages shared between processes
+    once per process, and PSS, which splits them), and the CPU seconds they used, sampled in a thread."""
 
-    def __init__(self, interval: float = 0.05) -> None:
+    def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
-        self.peak = 0
+        self.peak = self.peak_pss = 0
+        self._cpu: dict[int, float] = {}
+        self._start_cpu = self._cpu_of(psutil.Process())
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _sample(self) -> int:
+    @staticmethod
+    def _cpu_of(process: psutil.Process) -> float:
+        times = process.cpu_times()
+        return times.user + times.system
+
+    def _sample(self) -> None:
         me = psutil.Process()
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
+        rss = pss = 0
+        for process in [me, *me.children(recursive=True)]:
             with suppress(psutil.Error):
-                total += child.memory_info().rss
-        return total
+                info = process.memory_full_info()
+                rss += info.rss
+                pss += getattr(info, "pss", info.rss)
+                self._cpu[process.pid] = self._cpu_of(process) - (self._start_cpu if process.pid == me.pid else 0)
+        self.peak = max(self.peak, rss)
+        self.peak_pss = max(self.peak_pss, pss)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
+            self._sample()
             self._stop.wait(self.interval)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self._cpu.values())
 
     def __enter__(self) -> PeakRSS:
         self._thread.start()
@@ -66,16 +83,23 @@ class PeakRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._sample())
+        self._sample()
 
 
 @contextmanager
 def measured(results: dict, name: str):
+    load = os.getloadavg()[0]
     with PeakRSS() as rss:
         start = time.perf_counter()
         yield
         seconds = time.perf_counter() - start
-    results[name] = {"seconds": round(seconds, 3), "peak_rss_mb": round(rss.peak / 2**20)}
+    results[name] = {
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(rss.cpu_seconds, 1),
+        "peak_rss_mb": round(rss.peak / 2**20),
+        "peak_pss_mb": round(rss.peak_pss / 2**20),
+        "load_before": round(load, 1),
+    }
 
 
 def cli(*args: str) -> None:
@@ -179,12 +203,16 @@ def main() -> None:
 
 def report(results: dict) -> None:
     print(f"\n{results['docs']} docs, {results['words']} words, {results['events']} events; {results['machine']}")
-    print(f"{'step':<14}{'seconds':>10}{'words/s':>10}{'docs/s':>9}{'peak RSS MB':>13}")
+    print(
+        f"{'step':<14}{'seconds':>9}{'CPU s':>8}{'words/s':>9}{'docs/s':>8}{'peak RSS MB':>13}{'peak PSS MB':>13}"
+        f"{'load':>6}"
+    )
     for key, value in results.items():
         if isinstance(value, dict) and "seconds" in value:
             print(
-                f"{key:<14}{value['seconds']:>10.2f}{value['words_per_s']:>10}{value['docs_per_s']:>9}"
-                f"{value['peak_rss_mb']:>13}"
+                f"{key:<14}{value['seconds']:>9.2f}{value['cpu_seconds']:>8.1f}{value['words_per_s']:>9}"
+                f"{value['docs_per_s']:>8}{value['peak_rss_mb']:>13}{value['peak_pss_mb']:>13}"
+                f"{value['load_before']:>6}"
             )
     print(f"cold start (eventwire extract, one short document, median of 3): {results['cold_start_s']} s")
     print(f"ratio extract (1 process) / bare spaCy: {results['ratio_extract_p1_over_bare']}  (target ≥ 0.85)")
