@@ -8,7 +8,7 @@ Measures, one after the other on the same articles (benchmarks/corpus.py):
   2. ``eventwire extract DIR --output FILE --processes P`` end to end (read, clean, parse, code, resolve, write),
      in this process through the real CLI command, model already loaded (pool workers load their own);
   3. ``eventwire ingest DIR --db TMP`` into a fresh DuckDB file (docs/s, one transaction per batch);
-  4. peak memory of this process plus its children (RSS and PSS, sampled every 100 ms by psutil) and the CPU
+  4. peak memory of this process plus its children (RSS and PSS, sampled every 250 ms by psutil) and the CPU
      seconds they used, during each step (CPU seconds stay meaningful when other work shares the machine);
   5. cold start: ``eventwire extract SHORT.txt`` in a fresh interpreter, median of 3 (wall clock).
 Prints a table, the ratio extract/bare spaCy and the speed-up of P processes over 1.
@@ -42,7 +42,7 @@ class PeakRSS:
     """Peak memory of this process and all its children (RSS, which counts pages shared between processes
     once per process, and PSS, which splits them), and the CPU seconds they used, sampled in a thread."""
 
-    def __init__(self, interval: float = 0.1) -> None:
+    def __init__(self, interval: float = 0.25) -> None:
         self.interval = interval
         self.peak = self.peak_pss = 0
         self._cpu: dict[int, float] = {}
