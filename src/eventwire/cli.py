@@ -243,9 +243,10 @@ def ingest(
             nonlocal skipped
             for batch in batches(documents, settings.store_batch):
                 known = store.known([(d.doc_id, d.raw_hash) for d in batch])
-                skipped += sum((d.doc_id, d.raw_hash) in known for d in batch)
-                progress.update(task, advance=sum((d.doc_id, d.raw_hash) in known for d in batch))
-                yield from (d for d in batch if (d.doc_id, d.raw_hash) not in known)
+                new = [d for d in batch if (d.doc_id, d.raw_hash) not in known]
+                skipped += len(batch) - len(new)
+                progress.update(task, advance=len(batch) - len(new))
+                yield from new
 
         found = iter_documents(inputs, parse_date(published), include=include or (), exclude=exclude or ())
         documents = fresh(report.documents(found))
