@@ -132,3 +132,25 @@ def test_nested_and_broken_html_never_breaks_the_pipeline(pipeline, page):
     except InputError:
         return  # no article in the page: reported as designed
     _check(pipeline, split_large(document))
+
+
+def test_a_huge_feed_item_is_split_like_a_huge_file(tmp_path):
+    """Found while hunting edge cases: a feed item over spaCy's 1,000,000-character limit stopped the whole run
+    with a traceback; it is now split into parts at paragraph breaks, as a huge file or JSONL line is."""
+    from eventwire.ingest import iter_documents
+    from eventwire.ingest.text import MAX_DOCUMENT_CHARS
+
+    huge = SENTENCES[0] * 11_000  # ~1.1 million characters, one paragraph
+    feed = tmp_path / "huge.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://example.org</link>'
+        f"<item><title>Big</title><link>http://example.org/a</link><description>{huge}</description></item>"
+        "<item><title>Small</title><link>http://example.org/b</link>"
+        f"<description>{SENTENCES[1]}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    documents = list(iter_documents([str(feed)], PUBLISHED))
+    assert not [d for d in documents if isinstance(d, InputError)]
+    assert all(len(d.text or "") <= MAX_DOCUMENT_CHARS for d in documents)
+    assert len(documents) >= 7  # the big item in parts, then the small one
+    assert documents[-1].text.strip() == SENTENCES[1]
