@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import InputError
+from eventwire.ingest.feeds import read_feed
 from eventwire.ingest.html import read_html
+from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.text import read_text, split_large
 from eventwire.settings import DATA_DIR
 from tests.conftest import SAMPLES
@@ -154,3 +156,41 @@ def test_a_huge_feed_item_is_split_like_a_huge_file(tmp_path):
     assert all(len(d.text or "") <= MAX_DOCUMENT_CHARS for d in documents)
     assert len(documents) >= 7  # the big item in parts, then the small one
     assert documents[-1].text.strip() == SENTENCES[1]
+
+
+SURROGATES = st.sampled_from(["\ud800", "\udbff", "\udc00", "\udfff"])
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20) | SURROGATES,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    max_leaves=6,
+)
+jsonl_records = st.fixed_dictionaries(
+    {"id": json_values, "text": st.one_of(texts, st.tuples(texts, SURROGATES).map("".join), json_values)},
+    optional={k: json_values for k in ("published", "title", "url", "source", "language")}
+    | {"html": st.one_of(pages, json_values)},
+)
+
+
+@pytest.mark.slow
+@FUZZ
+@given(record=jsonl_records)
+def test_random_jsonl_records_never_break_the_pipeline(pipeline, record):
+    """Fails without the fixes it came with: a non-string "language" crashed the language screen, a non-string
+    "title"/"url" the store's Arrow write, and a lone surrogate ("\\ud800", valid JSON) the content hash; each is
+    now a one-line InputError, or (surrogates) U+FFFD."""
+    line = json.dumps(record).encode("utf-8")  # ASCII: surrogates travel as \\udxxx escapes, as in real files
+    documents = [d for d in read_jsonl(iter([line]), "<fuzz.jsonl>", PUBLISHED) if not isinstance(d, InputError)]
+    _check(pipeline, documents)
+
+
+def test_a_feed_with_references_to_surrogates_is_read():
+    """Found while hunting edge cases: feedparser fails on the whole feed at "&#55296;" (a UTF-16 surrogate)."""
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T &#xD800;</title><item><title>A &#55296;</title>'
+        b"<link>http://example.org/a</link><description>Police in Minsk detained 40 protesters &amp;#xDFFF; "
+        b"&#55296; on Sunday.</description></item></channel></rss>"
+    )
+    (document,) = list(read_feed(feed, "<fuzz.rss>", PUBLISHED))
+    assert not isinstance(document, InputError)
+    assert "Police in Minsk detained 40 protesters" in document.text
+    assert "\ufffd" in document.text
