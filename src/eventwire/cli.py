@@ -36,6 +36,9 @@ err = Console(stderr=True, highlight=False)
 log = logging.getLogger("eventwire")
 
 DEFAULT_DB = "eventwire.duckdb"
+#: ``ingest`` re-sorts the stored events by date once this share of them arrived since the last sort (so the
+#: total sorting work stays proportional to the events stored)
+RESORT_SHARE = 0.2
 
 
 class OutFormat(StrEnum):
@@ -135,6 +138,33 @@ IncludeOpt = Annotated[
 ExcludeOpt = Annotated[
     list[str] | None, typer.Option("--exclude", help="Glob of files to skip in directories (repeatable).")
 ]
+ProcessesOpt = Annotated[
+    int, typer.Option("--processes", min=1, help="Worker processes on this machine (each loads the model once).")
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Run on Dask: local:N (a LocalCluster of N workers) or tcp://HOST:PORT (a running dask-scheduler).",
+    ),
+]
+ParquetOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--parquet",
+        help="With --dask: directory where workers write Parquet partitions (shared by all hosts; "
+        "default a temporary one, local:N only).",
+    ),
+]
+
+
+def _parquet_records(path: Path) -> Iterator[dict]:
+    """The event records of one Parquet partition written by a Dask worker, in document order."""
+    import pyarrow.parquet as pq
+
+    for batch in pq.ParquetFile(path).iter_batches(columns=["record"]):
+        for record in batch.column(0).to_pylist():
+            yield json.loads(record)
 
 
 @app.command()
@@ -147,6 +177,9 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    processes: ProcessesOpt = 1,
+    dask: DaskOpt = None,
+    parquet: ParquetOpt = None,
 ) -> None:
     """Extract events from news text and print one record per event (no store)."""
     from eventwire.ingest import iter_documents, parse_date
@@ -162,13 +195,23 @@ def extract(
             raise EventwireError(f"{output}: cannot write ({error.strerror})") from None
         try:
             writer = writer_for(chosen.value, stream)
-            pipeline = Pipeline(Settings())
+            settings = Settings()
             documents = report.documents(iter_documents(inputs, date, include=include or (), exclude=exclude or ()))
-            for result in pipeline.process(documents):
-                if result.note:
-                    _note(f"{result.document.source_path}: {result.note}")
-                for event in result.events:
-                    writer.write(event.to_dict())
+            if dask:
+                from eventwire.scale import cluster
+
+                with cluster.connect(dask) as client, cluster.parquet_dir(dask, parquet) as outdir:
+                    for part in cluster.run(client, settings, documents, outdir):
+                        for source_path, note in part.notes:
+                            _note(f"{source_path}: {note}")
+                        for record in _parquet_records(part.events_path):
+                            writer.write(record)
+            else:
+                for result in Pipeline(settings).process(documents, n_process=processes):
+                    if result.note:
+                        _note(f"{result.document.source_path}: {result.note}")
+                    for event in result.events:
+                        writer.write(event.to_dict())
             writer.close()
         finally:
             if output:
@@ -193,10 +236,14 @@ def ingest(
     token: Annotated[
         str | None, typer.Option("--token", envvar="EVENTWIRE_TOKEN", help="The server's ingest token (with --server).")
     ] = None,
+    processes: ProcessesOpt = 1,
+    dask: DaskOpt = None,
+    parquet: ParquetOpt = None,
 ) -> None:
     """Extract events and store documents and events in a DuckDB file (re-runs skip unchanged documents)."""
     from eventwire.ingest import iter_documents, parse_date
     from eventwire.pipeline import Pipeline
+    from eventwire.scale.processes import batches
     from eventwire.store import Store
 
     report = _InputReport()
@@ -207,31 +254,45 @@ def ingest(
     written_docs = written_events = skipped = not_coded = 0
     with _user_errors(), Store(db) as store, _progress("ingesting") as progress:
         task = progress.add_task("ingest", total=None)
-        pipeline = Pipeline(settings)
-        batch: list[Document] = []
 
-        def flush() -> None:
-            nonlocal written_docs, written_events, skipped, not_coded
-            known = store.known([(d.doc_id, d.raw_hash) for d in batch])
-            fresh = [d for d in batch if (d.doc_id, d.raw_hash) not in known]
-            skipped += len(batch) - len(fresh)
-            results = list(pipeline.process(fresh))
-            for result in results:
-                if result.note:
-                    not_coded += 1
-                    _note(f"{result.document.source_path}: {result.note}")
-            written_events += store.write(results)
-            written_docs += len(results)
-            progress.update(task, advance=len(batch))
-            batch.clear()
+        def fresh(documents: Iterator[Document]) -> Iterator[Document]:
+            """The documents not stored already (unchanged ones are skipped), looked up a batch at a time."""
+            nonlocal skipped
+            for batch in batches(documents, settings.store_batch):
+                known = store.known([(d.doc_id, d.raw_hash) for d in batch])
+                new = [d for d in batch if (d.doc_id, d.raw_hash) not in known]
+                skipped += len(batch) - len(new)
+                progress.update(task, advance=len(batch) - len(new))
+                yield from new
 
         found = iter_documents(inputs, parse_date(published), include=include or (), exclude=exclude or ())
-        for document in report.documents(found):
-            batch.append(document)
-            if len(batch) >= settings.store_batch:
-                flush()
-        flush()
+        documents = fresh(report.documents(found))
+        if dask:
+            from eventwire.scale import cluster
+
+            with cluster.connect(dask) as client, cluster.parquet_dir(dask, parquet) as outdir:
+                parts = []
+                for part in cluster.run(client, settings, documents, outdir, settings.store_batch):
+                    parts.append(part)
+                    not_coded += len(part.notes)
+                    for source_path, note in part.notes:
+                        _note(f"{source_path}: {note}")
+                    progress.update(task, advance=part.n_documents)
+                # every partition in one transaction, with the semantics of the batched writes below
+                written_docs, written_events = store.load_parquet([(p.documents_path, p.events_path) for p in parts])
+        else:
+            results = Pipeline(settings).process(documents, n_process=processes)
+            for chunk in batches(results, settings.store_batch):  # one transaction per batch, as results come
+                for result in chunk:
+                    if result.note:
+                        not_coded += 1
+                        _note(f"{result.document.source_path}: {result.note}")
+                written_events += store.write(chunk)
+                written_docs += len(chunk)
+                progress.update(task, advance=len(chunk))
         incidents = store.regroup() if written_docs else None
+        if written_docs and store.unsorted_share() >= RESORT_SHARE:
+            store.optimize()  # date order keeps the dashboard's range queries fast (benchmarks/store_scale.py)
         totals = store.stats()
     err.print(
         f"eventwire: stored {written_docs} documents, {written_events} events"

@@ -1,7 +1,7 @@
 """The recipe: ingest → clean → nlp → events → resolve, one model load per process.
 
 pipeline = Pipeline()
-for result in pipeline.process(documents):   # nlp.pipe batching underneath
+for result in pipeline.process(documents):   # nlp.pipe batching underneath; n_process=N for N processes
     result.clean, result.events
 """
 
@@ -62,9 +62,16 @@ class Pipeline:
     def resolver(self) -> Resolver:
         return Resolver(self.settings, load_lexicon(), load_actor_kb(), load_gazetteer())
 
-    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+    def process(self, documents: Iterable[Document], *, n_process: int = 1) -> Iterator[DocumentResult]:
         """Clean, identify the language, parse (batched with ``nlp.pipe``), code and resolve each document, in
-        input order. A document that is not English is kept, with a note, but not parsed or coded."""
+        input order. A document that is not English is kept, with a note, but not parsed or coded.
+        ``n_process`` > 1 runs this whole path on that many worker processes (each loads the model once); the
+        results and their order are the same."""
+        if n_process > 1:
+            from eventwire.scale import process_in_pool
+
+            yield from process_in_pool(self.settings, documents, n_process)
+            return
         cleaned = (self._screen(clean_document(document)) for document in documents)
         pairs = (("" if note else clean.text, (clean, note)) for clean, note in cleaned)
         for doc, (clean, note) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):

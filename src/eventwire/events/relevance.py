@@ -21,10 +21,26 @@ def _lists() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(v).lower() for v in values) for key, values in data.items()}
 
 
+@lru_cache(maxsize=16)
+def _phrases(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(f" {w} " for w in words if " " in w)
+
+
+#: the last sentence looked at and its (padded lower-case text, word forms and lemmas): asked several times
+_last: tuple[Span, str, frozenset[str]] | None = None
+
+
+def _forms(sentence: Span) -> tuple[str, frozenset[str]]:
+    global _last
+    if _last is None or _last[0].doc is not sentence.doc or _last[0] != sentence:
+        text = " " + sentence.text.lower() + " "
+        _last = (sentence, text, frozenset({t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}))
+    return _last[1], _last[2]
+
+
 def _mentions(sentence: Span, words: frozenset[str]) -> bool:
-    text = " " + sentence.text.lower() + " "
-    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    return bool(lemmas & words) or any(" " in w and f" {w} " in text for w in words)
+    text, forms = _forms(sentence)
+    return not forms.isdisjoint(words) or any(phrase in text for phrase in _phrases(words))
 
 
 def sentence_is_off_topic(sentence: Span) -> bool:

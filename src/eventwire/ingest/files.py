@@ -34,6 +34,16 @@ def parse_date(value: str | None) -> dt.date | None:
         raise ConfigError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
 
 
+def _split_each(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+    """Every document of a feed or archive, split into parts when it is huge (as files and JSONL lines are):
+    one oversized item must not stop the run at spaCy's length limit."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from split_large(item)
+
+
 def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | InputError]:
     source = str(path)
     suffix = path.suffix.lower()
@@ -44,7 +54,7 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | Inp
             return
         if is_warc(path.name):
             with path.open("rb") as handle:  # streamed record by record: archives are large
-                yield from read_warc(handle, source, published)
+                yield from _split_each(read_warc(handle, source, published))
             return
         data = path.read_bytes()
     except PermissionError:
@@ -57,7 +67,7 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Document | Inp
         yield InputError(source, err.strerror or "cannot be read")
         return
     if suffix in FEED_SUFFIXES:
-        yield from read_feed(data, source, published)
+        yield from _split_each(read_feed(data, source, published))
         return
     try:
         document = (

@@ -10,7 +10,7 @@ from typing import Any
 from eventwire.errors import InputError
 from eventwire.ingest.html import html_document
 from eventwire.ingest.ids import content_hash
-from eventwire.ingest.text import split_large
+from eventwire.ingest.text import replace_lone_surrogates, split_large
 from eventwire.models import Document
 
 
@@ -26,14 +26,17 @@ def _published(value: Any, where: str) -> dt.date | None:
 def _document(obj: Any, where: str, published: dt.date | None) -> Document:
     if not isinstance(obj, dict):
         raise InputError(where, "expected a JSON object")
-    doc_id = obj.get("id")
+    doc_id = replace_lone_surrogates(obj.get("id"))
     if doc_id in (None, ""):
         raise InputError(where, "missing 'id'")
-    text, html = obj.get("text"), obj.get("html")
+    text, html = replace_lone_surrogates(obj.get("text")), replace_lone_surrogates(obj.get("html"))
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(where, "needs a 'text' or 'html' string")
     pub = _published(obj.get("published"), where) or published
-    meta = {k: obj.get(k) for k in ("title", "url", "source", "language")}
+    meta = {k: replace_lone_surrogates(obj.get(k)) for k in ("title", "url", "source", "language")}
+    wrong = next((k for k, v in meta.items() if v is not None and not isinstance(v, str)), None)
+    if wrong is not None:
+        raise InputError(where, f"{wrong!r} must be a string, not {type(meta[wrong]).__name__}")
     if isinstance(text, str):
         if not text.strip():
             raise InputError(where, "empty 'text'")

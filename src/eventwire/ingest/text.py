@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import replace
+from typing import TypeVar
 
 from eventwire.errors import InputError
 from eventwire.ingest.ids import content_hash, doc_id_from_hash
 from eventwire.models import Document
+
+T = TypeVar("T")
 
 _MAX_TITLE_CHARS = 160
 #: how much of a non-UTF-8 file charset-normalizer looks at
@@ -82,6 +86,19 @@ def read_text(data: bytes, source: str, published: dt.date | None) -> Document:
 #: a text longer than this is not one article (a dump, a book, a log): it is split into parts at paragraph
 #: breaks, each coded as its own document ``<doc_id>#<n>`` (spaCy's parser needs memory in proportion)
 MAX_DOCUMENT_CHARS = 200_000
+
+
+#: a lone UTF-16 surrogate ("\ud800" in JSON, "&#55296;" in a feed): not a character, so it cannot be encoded,
+#: hashed or stored
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(value: T) -> T:
+    """A string with lone surrogates replaced by U+FFFD, one character for one (offsets do not move); any other
+    value as it is."""
+    if isinstance(value, str) and _LONE_SURROGATE.search(value):
+        return _LONE_SURROGATE.sub("\ufffd", value)  # type: ignore[return-value]
+    return value
 
 
 def split_large(document: Document, limit: int = MAX_DOCUMENT_CHARS) -> list[Document]:

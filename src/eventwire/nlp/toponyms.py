@@ -61,10 +61,10 @@ def _titled(span: Span) -> bool:
     return title in ("mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep", "gov") or title in kb.sectors
 
 
-def _surname_elsewhere(span: Span) -> bool:
-    """A one-word PERSON that the document also names in full ("Olena Lyman ... Lyman said") is a person."""
-    word = span.text
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in span.doc.ents)
+def _surnames(ents: tuple[Span, ...]) -> frozenset[str]:
+    """Last words of the full names of people in the document: a one-word PERSON among them ("Olena Lyman ...
+    Lyman said") is a person."""
+    return frozenset(e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1)
 
 
 def _place_reading(span: Span, cued: bool) -> bool:
@@ -122,18 +122,20 @@ def _candidates(doc: Doc, places: set[str]) -> list[Span]:
 def gazetteer_ruler(doc: Doc) -> Doc:
     """Relabel or add GPE entities for gazetteer places the statistical NER missed."""
     new: list[Span] = []
-    for ent in doc.ents:
+    ents = tuple(doc.ents)  # built once: Doc.ents makes new spans on every access
+    surnames = _surnames(ents)
+    for ent in ents:
         if ent.label_ not in _RELABEL:
             continue
         # a lone one-word "person" the gazetteer knows is almost always a town ("pummelled Lyman")
-        lone = ent.label_ == "PERSON" and len(ent) == 1 and not _surname_elsewhere(ent)
+        lone = ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in surnames
         if _place_reading(ent, _cued(ent) or lone):
             new.append(Span(doc, ent.start, ent.end, label="GPE"))
-    taken = {t.i for ent in doc.ents if ent.label_ not in _RELABEL for t in ent}
+    taken = {t.i for ent in ents if ent.label_ not in _RELABEL for t in ent}
     # a name the text already uses as a place is that place elsewhere in the document too
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {n.text for n in new}
+    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")} | {n.text for n in new}
     # … and so is the name of a county or region it names ("Barrow" after "Barrow County")
-    places |= {e[:-1].text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) > 1 and e[-1].lower_ in _UNITS}
+    places |= {e[:-1].text for e in ents if e.label_ in ("GPE", "LOC") and len(e) > 1 and e[-1].lower_ in _UNITS}
     for span in _candidates(doc, places):
         # an upper-case dateline opening a sentence ("COLUMBUS, Ohio (AP) —") is a place
         after = doc[span.end].text if span.end < len(doc) else ""
@@ -145,6 +147,6 @@ def gazetteer_ruler(doc: Doc) -> Doc:
             new.append(Span(doc, span.start, span.end, label="GPE"))
             taken.update(t.i for t in span)
     if new:
-        kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
         doc.ents = filter_spans(kept + new)
     return doc

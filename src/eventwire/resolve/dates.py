@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from eventwire.events.candidate import EventCandidate
+from eventwire.nlp.ents import span_ents
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -162,7 +163,7 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
         anchors.add(candidate.trigger.head.i)
     own: list[Span] = []
     spelled_out: list[Span] = []
-    for ent in candidate.sentence.ents:
+    for ent in span_ents(candidate.sentence):
         if ent.label_ != "DATE":
             continue
         token = ent.root

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.lexicon import Lexicon
 from eventwire.models import QUAD_CODES, EventLocation
+from eventwire.nlp.ents import entity_at, span_ents
 from eventwire.resolve.actors import ActorKB
 from eventwire.resolve.places import Context, Gazetteer, Place
 
@@ -110,7 +111,7 @@ def _entities_under(token: Token, own_clause: bool) -> list[Span]:
             if own_clause and child.dep_ in _CLAUSE_LINKS:
                 continue
             if child.ent_iob_ == "B" and child.ent_type_ in _PLACE_ENTS:
-                ent = next((e for e in child.doc.ents if e.start == child.i), None)
+                ent = entity_at(child.doc, child.i)
                 if ent is not None:
                     found.append(ent)
             stack.append(child)
@@ -140,7 +141,7 @@ def _fallback_places(candidate: EventCandidate, speech: frozenset[str]) -> list[
         tiers.append(
             [
                 e
-                for e in candidate.sentence.ents
+                for e in span_ents(candidate.sentence)
                 if e.label_ in ("GPE", "LOC") and not (said is not None and said.start <= e.start < said.end)
             ]
         )
