@@ -42,6 +42,15 @@ _PART = re.compile(
 )
 
 
+#: a mention's name, and whether a region word follows it ("Donetsk" vs "Donetsk region")
+_Key = tuple[str, bool]
+
+
+def _key(span: Span) -> _Key:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.text, after is not None and after.lower_ in _REGION_UNITS
+
+
 @dataclass
 class Toponym:
     span: Span
@@ -196,18 +205,20 @@ class Geoparser:
         return self.resolve_text(span.text, context)
 
     def _context(
-        self, index: int, found: list[tuple[Span, bool]], current: list[Place | None], countries: frozenset[str]
+        self,
+        name: str,
+        current: dict[_Key, Place | None],
+        fixed: list[tuple[str, Place | None]],
+        countries: frozenset[str],
     ) -> Context:
-        """What the other mentions (not those with the same name) say about where this one is."""
-        name = found[index][0].text
-        others = [p for (span, _), p in zip(found, current, strict=True) if p is not None and span.text != name]
-        country_votes = Counter(p.country_code for p in others if p.country_code)
+        """What the other names (not this one) say about where this one is."""
+        pairs = {(key[0], p) for key, p in current.items() if p is not None} | {(t, p) for t, p in fixed if p}
+        others = [p for text, p in pairs if text != name]
         # one vote per distinct name and reading: the region most of the story's places lie in counts most
-        readings = {(span.text, p) for (span, _), p in zip(found, current, strict=True) if p is not None}
-        region_votes = Counter(p.admin1_code for text, p in readings if text != name and p.admin1_code)
+        region_votes = Counter(p.admin1_code for p in others if p.admin1_code)
         top = max(region_votes.values(), default=1)
         return Context(
-            countries=countries | frozenset(country_votes),
+            countries=countries | frozenset(p.country_code for p in others if p.country_code),
             admin1=frozenset(region_votes),
             admin1_weight=tuple((code, votes / top) for code, votes in region_votes.items()),
             near=tuple((p.lat, p.lon) for p in others if p.resolution >= 2),
@@ -222,23 +233,23 @@ class Geoparser:
         places.sort(key=lambda p: self.gazetteer.score(p, context), reverse=True)
         return tuple((p.lat, p.lon) for p in places[:_READINGS])
 
-    def _short_forms(self, found: list[tuple[Span, bool]], current: list[Place | None]) -> list[Place | None]:
+    def _short_forms(self, current: dict[_Key, Place | None]) -> dict[_Key, Place | None]:
         """ "Barrow" in a story that names "Barrow County": the county, or the town of that name inside it."""
         units: dict[str, Place] = {}
-        for (span, _), place in zip(found, current, strict=True):
-            unit = _UNIT.match(span.text)
+        for (text, _), place in current.items():
+            unit = _UNIT.match(text)
             if unit and place is not None and place.resolution in (2, 3):
                 units.setdefault(unit.group(1).lower(), place)
         if not units:
             return current
-        out = list(current)
-        for i, (span, demonym) in enumerate(found):
-            unit = units.get(span.text.lower())
-            if demonym or unit is None:
+        out = dict(current)
+        for key in current:
+            unit = units.get(key[0].lower())
+            if unit is None:
                 continue
             centre = (unit.lat, unit.lon)
-            towns = [p for p in self.gazetteer.cities(span.text) if distance_km((p.lat, p.lon), centre) <= _SHORT_KM]
-            out[i] = max(towns, key=lambda p: p.population) if towns else unit
+            towns = [p for p in self.gazetteer.cities(key[0]) if distance_km((p.lat, p.lon), centre) <= _SHORT_KM]
+            out[key] = max(towns, key=lambda p: p.population) if towns else unit
         return out
 
     def parse(self, doc: Doc, countries: frozenset[str] = frozenset()) -> list[Toponym]:
@@ -250,23 +261,26 @@ class Geoparser:
         County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place)
         base = Context(countries=countries)
-        readings = {span.text: self._readings(span.text, base) for span, demonym in found if not demonym}
+        # mentions of one name (and the same unit word after it) read alike: each is resolved once
+        first: dict[_Key, Span] = {}
+        for span, demonym in found:
+            if not demonym:
+                first.setdefault(_key(span), span)
+        fixed = [(span.text, self._demonym(span)) for span, demonym in found if demonym]
+        readings = {text: self._readings(text, base) for text, _ in first}
         support = {name: tuple(pts for other, pts in readings.items() if other != name and pts) for name in readings}
-        current = [
-            self._demonym(span) if demonym else self._resolve(span, replace(base, support=support[span.text]))
-            for span, demonym in found
-        ]
-        current = self._short_forms(found, current)
+        current = {key: self._resolve(span, replace(base, support=support[key[0]])) for key, span in first.items()}
+        current = self._short_forms(current)
         for _ in range(self.rounds):
-            previous = list(current)
-            for i, (span, demonym) in enumerate(found):  # in place: each reading sees the ones just revised
-                if not demonym:
-                    current[i] = self._resolve(span, self._context(i, found, current, countries))
-            current = self._short_forms(found, current)
+            previous = dict(current)
+            for key, span in first.items():  # in place: each reading sees the ones just revised
+                current[key] = self._resolve(span, self._context(key[0], current, fixed, countries))
+            current = self._short_forms(current)
             if current == previous:
                 break
-        out = [Toponym(span, place, demonym=demonym) for (span, demonym), place in zip(found, current, strict=True)]
-        country_votes = Counter(p.country_code for p in current if p is not None and p.country_code)
+        places = [self._demonym(span) if demonym else current[_key(span)] for span, demonym in found]
+        out = [Toponym(span, place, demonym=demonym) for (span, demonym), place in zip(found, places, strict=True)]
+        country_votes = Counter(p.country_code for p in places if p is not None and p.country_code)
         context = Context(countries=countries | frozenset(c for c, n in country_votes.items() if n > 0))
         for start, end, text, demonym in _hyphenated(doc, self.kb, self._known_place):
             entry = self.kb.lookup(text)
