@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from eventwire.clean import clean_document
 from eventwire.events import EventCoder
@@ -38,6 +39,9 @@ class DocumentResult:
     events: list[Event] = field(default_factory=list)
     #: why the document was not coded (e.g. not English), kept in the store
     note: str | None = None
+    #: where the story is (its dateline, else the place it names most), for grouping events that name no
+    #: place of their own into incidents; None when the document has no events or names no place
+    place: dict[str, Any] | None = None
 
     @property
     def document(self) -> Document:
@@ -79,7 +83,9 @@ class Pipeline:
                 yield DocumentResult(clean, [], note)
                 continue
             candidates = self.coder.code(doc)
-            yield DocumentResult(clean, self.resolver.resolve(candidates, doc, clean))
+            events = self.resolver.resolve(candidates, doc, clean)
+            place = self.resolver.document_place(doc, clean) if events else None
+            yield DocumentResult(clean, events, place=place)
 
     def _screen(self, clean: CleanDocument) -> tuple[CleanDocument, str | None]:
         language, note = screen(clean.text, clean.document.language)

@@ -146,5 +146,5 @@ def test_incident_grouping_on_team_reports(pipeline):
     from eventwire.evaluation.incidents import score_incidents
 
     score = score_incidents(pipeline, ROOT / "gold" / "incidents.jsonl")
-    assert score["pairwise_precision"] >= 0.88
-    assert score["pairwise_recall"] >= 0.66
+    assert score["pairwise_precision"] >= 0.90
+    assert score["pairwise_recall"] >= 0.72

@@ -78,3 +78,23 @@ def test_a_town_and_the_region_it_lies_in_agree_by_name():
     assert group([town, region])["a"] == group([town, region])["b"]
     region.province = "South Darfur"
     assert group([town, region])["a"] != group([town, region])["b"]
+
+
+def test_an_event_that_names_no_place_borrows_its_storys_and_joins_one_incident():
+    def record(event_id, doc, loc, text="Russian missiles struck the city centre overnight"):
+        return {"id": event_id, "doc_id": doc, "event": "ASSAULT", "date": "2022-09-27", "date_precision": "day",
+                "actor": [{"code": "RUS"}], "recipient": [], "event_loc": loc, "text": text}  # fmt: skip
+
+    kharkiv = {"resolved_place": "Kharkiv", "lat": 49.99, "lon": 36.23, "resolution": 4, "country_code": "UKR"}
+    odesa = {"resolved_place": "Odesa", "lat": 46.48, "lon": 30.73, "resolution": 4, "country_code": "UKR"}
+    items = [
+        Item.of(record("a", "d1", kharkiv)),
+        Item.of(record("b", "d2", kharkiv)),
+        Item.of(record("c", "d3", odesa)),
+        Item.of(record("d", "d4", None), place=kharkiv),  # "the strike killed two", in a Kharkiv story
+        Item.of(record("e", "d5", None, "Two drones hit a depot")),  # no place at all, and other words
+    ]
+    incidents = group(items)
+    assert incidents["d"] == incidents["a"] == incidents["b"] != incidents["c"]
+    assert items[3].borrowed and not items[0].borrowed
+    assert incidents["e"] not in (incidents["a"], incidents["c"])

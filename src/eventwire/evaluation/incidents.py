@@ -42,7 +42,7 @@ def score_incidents(pipeline: Pipeline, path: Path) -> dict[str, Any]:
     everything: list[Item] = []
     for record, result in zip(records, pipeline.process(documents), strict=True):
         published = dt.date.fromisoformat(record["published"]) if record.get("published") else None
-        coded = [Item.of(e.to_dict(), record.get("source"), published) for e in result.events]
+        coded = [Item.of(e.to_dict(), record.get("source"), published, place=result.place) for e in result.events]
         everything.extend(coded)
         # the report's event of the type the gold names, else its principal event
         typed = [e for e in result.events if e.event == record.get("event")]

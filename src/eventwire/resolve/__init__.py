@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,9 +16,9 @@ from eventwire.models import QUAD_CODES, Actor, CleanDocument, Event, EventLocat
 from eventwire.resolve.actors import ActorKB
 from eventwire.resolve.coref import FIRST_PERSON, PRONOUNS, Antecedents, is_short_form
 from eventwire.resolve.dates import is_historical, resolve_date
-from eventwire.resolve.locations import event_location
-from eventwire.resolve.places import Gazetteer, Place
-from eventwire.resolve.toponyms import Geoparser
+from eventwire.resolve.locations import event_location, place_summary
+from eventwire.resolve.places import Context, Gazetteer, Place
+from eventwire.resolve.toponyms import Geoparser, Toponym
 from eventwire.settings import Settings
 
 __all__ = ["Resolver"]
@@ -34,6 +36,7 @@ class Resolver:
         self.kb = kb
         self.gazetteer = gazetteer
         self.geoparser = Geoparser(gazetteer, kb)
+        self._parsed: tuple[Doc, list[Toponym]] | None = None
         self.cameo_defaults = load_cameo_defaults()
         self.political_sectors = political_sectors()
         self.military_nouns = frozenset(
@@ -86,13 +89,39 @@ class Resolver:
         readings: dict[int, Place] | None = None
         for candidate in candidates:
             if readings is None:  # the document's places, resolved together (only when it has an event)
-                readings = {
-                    t.span.start: t.place for t in self.geoparser.parse(doc, context) if t.place and not t.chars
-                }
+                readings = {t.span.start: t.place for t in self._toponyms(doc, context) if t.place and not t.chars}
             event = self.to_event(candidate, clean, context, place_country, antecedents, readings)
             if self._political(event, candidate):
                 events.append(event)
         return events
+
+    def _toponyms(self, doc: Doc, context: frozenset[str]) -> list[Toponym]:
+        """The geoparser's reading of the document's places, once per document."""
+        if self._parsed is None or self._parsed[0] is not doc:
+            self._parsed = (doc, self.geoparser.parse(doc, context))
+        return self._parsed[1]
+
+    def document_place(self, doc: Doc, clean: CleanDocument) -> dict[str, Any] | None:
+        """Where the story is: its dateline's place, else the town or region it names most (first named on a
+        tie). Not an event's place — a fallback that lets incidents group reports that name none."""
+        context = self.document_countries(doc, clean)
+        if clean.dateline:
+            name = clean.dateline.replace("(", ",").split(",")[0].strip().title()
+            place = self.geoparser.resolve_text(name, Context(countries=context)) if name else None
+            if place is not None and place.resolution >= 2:
+                return place_summary(place)
+        counts: Counter[tuple[str, float, float]] = Counter()
+        first: dict[tuple[str, float, float], Place] = {}
+        for toponym in self._toponyms(doc, context):
+            place = toponym.place
+            if place is not None and place.resolution >= 2 and not toponym.demonym:
+                key = (place.name, place.lat, place.lon)
+                counts[key] += 1
+                first.setdefault(key, place)
+        if not counts:
+            return None
+        top = max(counts.values())
+        return place_summary(next(first[k] for k in first if counts[k] == top))
 
     def _named(self, actor: Actor) -> bool:
         """A state, organisation, leader or political role — not a company or a celebrity."""

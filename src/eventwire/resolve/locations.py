@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -67,6 +68,18 @@ def _province(place: Place) -> str | None:
     if place.resolution == 2:
         return place.admin1_name or place.name
     return place.admin1_name if place.resolution > 2 else None
+
+
+def place_summary(place: Place) -> dict[str, Any]:
+    """A place as the store keeps a document's place (the fields incident grouping reads)."""
+    return {
+        "resolved_place": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "resolution": place.resolution,
+        "province": _province(place),
+        "country_code": place.country_code,
+    }
 
 
 def _location(extracted: str, place: Place) -> EventLocation:

@@ -41,6 +41,7 @@ DOC_SCHEMA = pa.schema(
         ("note", pa.string()),
         ("minhash", pa.list_(pa.int64())),
         ("duplicate_of", pa.string()),
+        ("place", pa.string()),
     ]
 )
 EVENT_SCHEMA = pa.schema(
@@ -197,6 +198,7 @@ def document_row(result: DocumentResult) -> dict[str, Any]:
         "note": result.note,
         "minhash": minhash(clean.text),
         "duplicate_of": None,
+        "place": json.dumps(result.place, ensure_ascii=False) if result.place else None,
     }
 
 
@@ -323,9 +325,10 @@ class Store:
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_docs)")
             con.execute(
                 "INSERT INTO documents (doc_id, url, title, source, author, published, language, raw_hash,"
-                " source_path, text, removed_spans, dateline, n_events, ingested_at, note, minhash, duplicate_of)"
-                " SELECT doc_id, url, title, source, author, published, language, raw_hash, source_path, text,"
-                " removed_spans::JSON, dateline, n_events, now(), note, minhash, duplicate_of FROM batch_docs"
+                " source_path, text, removed_spans, dateline, n_events, ingested_at, note, minhash, duplicate_of,"
+                " place) SELECT doc_id, url, title, source, author, published, language, raw_hash, source_path,"
+                " text, removed_spans::JSON, dateline, n_events, now(), note, minhash, duplicate_of, place::JSON"
+                " FROM batch_docs"
             )
             con.execute(
                 "INSERT INTO events (id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"
@@ -367,11 +370,12 @@ class Store:
     def regroup(self) -> int:
         """Rebuild the incidents from every stored event, in one transaction. Returns the incident count."""
         rows = self.con.execute(
-            "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id)"
+            "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place"
             " FROM events e JOIN documents d USING (doc_id)"
         ).fetchall()
         items = [
-            Item.of(json.loads(record), source, published, story=story) for record, source, published, story in rows
+            Item.of(json.loads(record), source, published, story=story, place=json.loads(place) if place else None)
+            for record, source, published, story, place in rows
         ]
         incident_of = group(items)
         members: dict[str, list[Item]] = {}

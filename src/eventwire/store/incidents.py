@@ -60,6 +60,8 @@ class Item:
     exact: bool = False
     #: the admin-1 region the place lies in (or is)
     province: str | None = None
+    #: the place is the story's, not the event's own (the report names none for the event)
+    borrowed: bool = False
     counts: dict[str, int] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)
     #: the story the document belongs to (its first copy when it is a near-duplicate)
@@ -72,8 +74,10 @@ class Item:
         source: str | None = None,
         published: dt.date | None = None,
         story: str | None = None,
+        place: dict[str, Any] | None = None,
     ) -> Item:
-        loc = record.get("event_loc") or {}
+        """``place``: where the report's story is (``DocumentResult.place``), for an event that names none."""
+        loc = record.get("event_loc") or place or {}
         date = record.get("date")
         size = record.get("size") or {}
         return cls(
@@ -92,6 +96,7 @@ class Item:
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
             counts={k: v for k, v in size.items() if v is not None},
             exact=bool(date) and record.get("date_precision") == "day",
+            borrowed=not record.get("event_loc") and bool(place),
             record=record,
             story=story or record["doc_id"],
         )
@@ -135,14 +140,14 @@ def compatible(a: Item, b: Item) -> bool:
             return _km(a, b) <= REGION_KM
         # one report names only the country: the same parties on the same day, or the same words
         return (shared and same_day) or words >= LOW_OVERLAP
-    if a.lat is not None or b.lat is not None:
-        return (shared and same_day) or words >= MIN_OVERLAP
+    if a.lat is not None or b.lat is not None:  # one names no place: the same parties that day, in like words
+        return (shared and same_day and words >= LOW_OVERLAP) or words >= MIN_OVERLAP
     return words >= MIN_OVERLAP
 
 
 def _precise(item: Item) -> bool:
-    """Placed at region level or finer, and dated to the day by the report itself."""
-    return item.lat is not None and (item.resolution or 1) >= 2 and item.exact
+    """Placed at region level or finer by the event's own words, and dated to the day by the report itself."""
+    return item.lat is not None and (item.resolution or 1) >= 2 and item.exact and not item.borrowed
 
 
 def group(items: list[Item]) -> dict[str, str]:

@@ -28,6 +28,8 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS note VARCHAR;
 -- near-duplicates (the same wire story with small edits): MinHash of word 3-shingles, and the first copy
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash BIGINT[];
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
+-- where the story is (dateline, else the place it names most): incidents place events that name none there
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS place JSON;
 
 CREATE TABLE IF NOT EXISTS events (
     id              VARCHAR NOT NULL,
