@@ -220,3 +220,29 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
     assert arrest.actor == [] and [r.code for r in arrest.recipient] == ["SEN"]
     [visit] = code("The visit of President Emmanuel Macron to Algiers ended on Thursday.")
     assert [a.code for a in visit.actor] == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A Nigerian army convoy reached Damboa on Monday to reinforce the garrison, officials said.", "MOBILIZE"),
+        ("A convoy of 20 trucks carrying flour and medicine reached Kadugli on Sunday, the WFP said.", "AID"),
+        ("Ethiopia's government and the TPLF returned to the negotiating table in Pretoria on Tuesday.", "CONSULT"),
+        ("The United States on Friday added four Wagner commanders to its sanctions list.", "SANCTION"),
+        ("Hundreds of students held a sit-in outside the education ministry in Dhaka on Monday.", "PROTEST"),
+    ],
+)
+def test_events_told_by_their_arguments(code, text, event):
+    assert event in {e.event for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fuel tanker exploded on a highway near Lagos on Friday, killing six people.",
+        "The school bus reached the border crossing on Monday morning.",
+        "The family returned to the dinner table after the storm had passed.",
+    ],
+)
+def test_things_that_arrive_or_explode_by_accident_are_not_events(code, text):
+    assert code(text) == []

@@ -86,7 +86,11 @@ class EventCoder:
             if trigger.token.i in folded or trigger.token.i in absorbed:
                 continue
             candidate = self._candidate(trigger, sentence, by_token, folded, absorbed, framing)
-            if QUAD_CODES[candidate.event] <= 2 and _thing_acts(candidate, self.sector_terms):
+            if (
+                QUAD_CODES[candidate.event] <= 2
+                and _thing_acts(candidate, self.sector_terms)
+                and not (candidate.event == "AID" and _aid_carrier(candidate, self.lexicon))
+            ):
                 continue  # "the roads that supply the garrison": things do not cooperate or give aid
             out.extend(self._split_casualties(candidate))
         return out
@@ -354,6 +358,16 @@ def _thing_acts(candidate: EventCandidate, sectors: frozenset[str]) -> bool:
     """The only actor is a thing, not a state, group, person or role."""
     return bool(candidate.actors) and all(
         not actor_like(span.root, sectors) and not _owned(span.root) for span in candidate.actors
+    )
+
+
+def _aid_carrier(candidate: EventCandidate, lexicon: Lexicon) -> bool:
+    """ "Aid trucks delivered food", "a convoy carrying flour reached the city": the thing carries the aid."""
+    aid = lexicon.words("aid_words")
+    return all(
+        span.root.lemma_.lower() in lexicon.words("aid_carriers")
+        and any(t.lemma_.lower() in aid for t in span.root.subtree)
+        for span in candidate.actors
     )
 
 

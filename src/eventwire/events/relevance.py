@@ -79,6 +79,9 @@ def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
     weapons = _lists()["weapon_nouns"]
     if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in words):
         return False  # "two car bombs exploded"
+    aid = _lists()["aid_nouns"]
+    if any(t.lemma_.lower() in aid for t in head.subtree):
+        return False  # "aid trucks delivered food", "a convoy of trucks carrying flour"
     return any(t.lemma_.lower() in non_actors or t.lower_ in non_actors for t in words)
 
 

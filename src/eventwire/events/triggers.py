@@ -34,8 +34,8 @@ def _pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         # "occupied regions", "the besieged city": an adjectival participle describes, it does not report
         return None if token.dep_ == "amod" else "VERB"
-    if token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS):
-        return "NOUN"  # the small model tags "counteroffensive" as ADJ
+    if token.pos_ == "NOUN" or (token.pos_ in ("ADJ", "PROPN") and token.dep_ in _NOMINAL_DEPS and token.is_lower):
+        return "NOUN"  # the small model tags "counteroffensive" as ADJ, a merged "sit-in" as PROPN
     return None
 
 
@@ -119,6 +119,34 @@ def _told_by_subject(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEntry
         purposes = lexicon.words("protest_purposes")
         if any(t.lemma_.lower() in purposes for t in token.subtree if t.i > token.i):
             return lexicon.lookup("demonstrate", "VERB")
+    if lemma in lexicon.words("movement_verbs"):
+        return _arrival(token, lexicon)
+    if lemma in lexicon.words("table_verbs"):
+        objects = {o.lemma_.lower() for p in token.children if p.lower_ in ("to", "back") for o in p.subtree}
+        talks = objects & lexicon.words("table_words")
+        if talks - {"table"} or (
+            "table" in talks and objects & {"negotiate", "negotiating"}
+        ):  # "the negotiating table"
+            return lexicon.lookup("negotiate", "VERB")
+    if lemma in lexicon.words("listing_verbs"):
+        objects = {o.lemma_.lower() for p in token.children if p.lower_ in ("to", "on") for o in p.subtree}
+        if objects & {"list", "blacklist", "watchlist"} and objects & lexicon.words("listing_words"):
+            return lexicon.lookup("blacklist", "VERB")
+    return None
+
+
+def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "troops arrived in X", "an army convoy reached X" (a deployment); "a convoy carrying flour reached X"."""
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        words = {t.lemma_.lower() for t in subject.subtree}
+        head = subject.lemma_.lower()
+        if head in lexicon.words("aid_carriers") and words & lexicon.words("aid_words"):
+            return lexicon.lookup("deliver", "VERB")
+        military = head in lexicon.words("troop_nouns") or (
+            head in lexicon.words("aid_carriers") and words & lexicon.words("military_words")
+        )
+        if military:
+            return lexicon.lookup("deploy", "VERB")
     return None
 
 
