@@ -66,9 +66,14 @@ class RemovedSpan:
     end: int
     reason: str
     text: str
+    #: where it stood in the cleaned text (the start of the paragraph that follows it), for showing it there
+    clean_at: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "reason": self.reason, "text": self.text}
+        out = {"start": self.start, "end": self.end, "reason": self.reason, "text": self.text}
+        if self.clean_at is not None:
+            out["clean_at"] = self.clean_at
+        return out
 
 
 @dataclass

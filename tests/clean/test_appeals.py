@@ -104,3 +104,15 @@ def test_the_classifier_removes_an_unfamiliar_appeal_and_keeps_news_about_money(
     clean = clean_document(make_document(text, "2024-05-05"))
     assert "Donors pledged" in clean.text and "Rescue teams" in clean.text
     assert "chip in" not in clean.text and "Maybe later" not in clean.text
+
+
+def test_removed_spans_know_where_they_stood_in_the_clean_text():
+    text = (
+        "By Maria Ortiz\n\nSOFIA — Protesters blocked roads on Monday, police said.\n\nSupport our reporting: "
+        "give monthly.\n\nThe government resigned on Tuesday, the president said.\n\nShare this article"
+    )
+    clean = clean_document(make_document(text, "2024-02-05"))
+    starts = {0, len(clean.text)} | {i + 2 for i in range(len(clean.text)) if clean.text.startswith("\n\n", i)}
+    assert clean.removed_spans and all(span.clean_at in starts for span in clean.removed_spans)
+    appeal = next(span for span in clean.removed_spans if span.reason == "appeal")
+    assert clean.text[appeal.clean_at :].startswith("The government resigned")

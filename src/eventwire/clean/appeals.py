@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -137,20 +137,20 @@ def _clean(
         if start in judged:  # left out of the article by trafilatura: say what it is when we can tell
             found = None if judged[start] == "title" else _reason(paragraph, patterns, previous)
             previous = found
-            removed.append(RemovedSpan(start, end, found or judged[start], paragraph))
+            removed.append(RemovedSpan(start, end, found or judged[start], paragraph, _next(position, kept)))
             continue
         reason = _reason(paragraph, patterns, previous)
         if reason is None and start in verdicts:
             reason = verdicts[start]
         previous = reason
         if reason:
-            removed.append(RemovedSpan(start, end, reason, paragraph))
+            removed.append(RemovedSpan(start, end, reason, paragraph, _next(position, kept)))
             continue
         if not kept and dateline is None:
             match = patterns.dateline.match(paragraph)
             if match and match.end() < len(paragraph):
                 dateline = match.group().rstrip(" —–-")
-                removed.append(RemovedSpan(start, start + match.end(), "dateline", match.group()))
+                removed.append(RemovedSpan(start, start + match.end(), "dateline", match.group(), 0))
                 paragraph = paragraph[match.end() :]
                 start += match.end()
         if kept:
@@ -158,7 +158,15 @@ def _clean(
         segments.append((position, start, len(paragraph)))
         position += len(paragraph)
         kept.append(paragraph)
-    return "\n\n".join(kept), removed, dateline, segments
+    text = "\n\n".join(kept)
+    # a span removed after the last kept paragraph stands at the end
+    removed = [replace(r, clean_at=min(r.clean_at, len(text))) if r.clean_at is not None else r for r in removed]
+    return text, removed, dateline, segments
+
+
+def _next(position: int, kept: list[str]) -> int:
+    """Where the next kept paragraph will start in the cleaned text (after a blank line, unless it is the first)."""
+    return position + 2 if kept else 0
 
 
 def clean_document(document: Document) -> CleanDocument:

@@ -133,14 +133,18 @@ def stats(store: Store, where: EventFilter) -> dict[str, Any]:
 
 
 def _removed_positions(text: str, removed: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Where each removed span sat in the cleaned text. Removed spans keep offsets into the raw text; the
-    cleaned text is the raw text without them, paragraphs joined by one blank line. The estimate (raw start
-    minus what was removed before it) is snapped to the nearest paragraph boundary, or to 0 for a dateline."""
+    """Where each removed span sat in the cleaned text: ``clean_at`` as the cleaner recorded it; for stores
+    written before it did, an estimate (raw start minus what was removed before it) snapped to the nearest
+    paragraph boundary, or 0 for a dateline."""
     boundaries = [0] + [m.end() for m in re.finditer(r"\n\n", text)] + [len(text)]
     out = []
     removed_before = 0
     for span in sorted(removed, key=lambda s: s.get("start", 0)):
         start, end = int(span.get("start", 0)), int(span.get("end", 0))
+        if span.get("clean_at") is not None:  # recorded by the cleaner (stores written since it does)
+            out.append(span)
+            removed_before += max(0, end - start)
+            continue
         estimate = max(0, start - removed_before)
         i = bisect.bisect_left(boundaries, estimate)
         near = boundaries[max(0, i - 1) : i + 1] or [len(text)]
