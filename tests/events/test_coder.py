@@ -246,3 +246,9 @@ def test_events_told_by_their_arguments(code, text, event):
 )
 def test_things_that_arrive_or_explode_by_accident_are_not_events(code, text):
     assert code(text) == []
+
+
+def test_an_event_that_caused_another_is_not_its_actor(code):
+    events = code("The detention of the opposition leader sparked protests in Kampala on Friday.")
+    protest = next(e for e in events if e.event == "PROTEST")
+    assert all("detention" not in a.entity_text for a in protest.actor)

@@ -245,6 +245,9 @@ class EventCoder:
                 trigger.context.append("cbrn")
         return args
 
+    def _names_an_event(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and self.lexicon.lookup(token.lemma_.lower(), "NOUN") is not None
+
     def _candidate(
         self,
         trigger: Trigger,
@@ -290,6 +293,9 @@ class EventCoder:
                 args.places += [p for p in noun_args.places if p not in args.places]
         if token.pos_ == "VERB" and args.actors and args.actors[0].i in folded:
             args.actors = [args.actors[0]]
+        # "the arrest of Sonko sparked protests": an event that caused this one is not its actor
+        anchored = {a.i for a in anchors}
+        args.actors = [a for a in args.actors if a.i in anchored or not self._names_an_event(a)]
         mood = modality(token, self.lexicon)
         event, mode, aux = trigger.event, trigger.mode, mood.aux_mode
         if trigger.threat:
