@@ -148,3 +148,12 @@ def test_incident_grouping_on_team_reports(pipeline):
     score = score_incidents(pipeline, ROOT / "gold" / "incidents.jsonl")
     assert score["pairwise_precision"] >= 0.90
     assert score["pairwise_recall"] >= 0.80
+
+
+def test_incident_grouping_on_unseen_reports(pipeline):
+    """101 reports of 30 incidents written by a helper who saw neither the code nor the other set; only scored."""
+    from eventwire.evaluation.incidents import score_incidents
+
+    score = score_incidents(pipeline, ROOT / "gold" / "incidents_heldout.jsonl")
+    assert score["pairwise_precision"] >= 0.75
+    assert score["pairwise_recall"] >= 0.48
