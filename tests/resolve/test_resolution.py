@@ -276,6 +276,15 @@ def test_upper_case_dateline_after_a_byline_and_hyphenated_pairs(pipeline):
     assert found["Egyptian"][0].country_code == "EGY" and found["Israeli"][0].country_code == "ISR"
 
 
+def test_a_place_followed_by_its_state_or_country_lies_there(pipeline):
+    text = (
+        "Firefighters were called to a house fire in Belgrade, Minn., on Sunday night. Crews from nearby towns "
+        "helped, and the family of four escaped unhurt."
+    )
+    found = _toponyms(pipeline, text)
+    assert found["Belgrade"][0].admin1_code == "US.MN" and found["Minn."][0].resolution == 2
+
+
 def test_gazetteer_ruler_finds_towns_the_model_mislabels(pipeline):
     doc = pipeline.nlp("Russian forces pummelled Lyman on Tuesday and shelled the town of Kupiansk.")
     places = {e.text for e in doc.ents if e.label_ == "GPE"}

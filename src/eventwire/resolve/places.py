@@ -72,6 +72,8 @@ class Context:
     near: tuple[tuple[float, float], ...] = ()
     #: for each other name in the document, the points it could mean (a softer "near" before any is chosen)
     support: tuple[tuple[tuple[float, float], ...], ...] = ()
+    #: the admin-1 code or ISO3 country the text puts the name in ("Belgrade, Minn."): only places there
+    within: str = ""
 
 
 class Gazetteer:
@@ -180,6 +182,9 @@ class Gazetteer:
             candidates = [
                 p for p in candidates if p.country_code in context.countries or p.main_name or p.resolution <= 2
             ]
+        if context.within:
+            inside = [p for p in candidates if context.within in (p.admin1_code, p.country_code)]
+            candidates = inside or candidates
         main = max((p.population for p in candidates if p.main_name and p.resolution >= 3), default=None)
         if main is not None:
             # a town that only shares an alternate name must be far bigger than the towns called that outright

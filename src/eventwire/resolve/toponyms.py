@@ -11,6 +11,7 @@ Alexandria, Louisiana, "Huntsville" next to "Walker County" is Huntsville, Texas
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -42,13 +43,16 @@ _PART = re.compile(
 )
 
 
-#: a mention's name, and whether a region word follows it ("Donetsk" vs "Donetsk region")
-_Key = tuple[str, bool]
+#: a mention's name, whether a region word follows it ("Donetsk" vs "Donetsk region"), and the region or
+#: country that an "X, Y" pattern puts it in ("Belgrade, Minn.": US.MN; "" when none)
+_Key = tuple[str, bool, str]
 
 
-def _key(span: Span) -> _Key:
+def _key(span: Span, within: dict[int, Place]) -> _Key:
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return span.text, after is not None and after.lower_ in _REGION_UNITS
+    place = within.get(span.start)
+    inside = (place.admin1_code if place.resolution == 2 else place.country_code) if place else None
+    return span.text, after is not None and after.lower_ in _REGION_UNITS, inside or ""
 
 
 @dataclass
@@ -236,7 +240,7 @@ class Geoparser:
     def _short_forms(self, current: dict[_Key, Place | None]) -> dict[_Key, Place | None]:
         """ "Barrow" in a story that names "Barrow County": the county, or the town of that name inside it."""
         units: dict[str, Place] = {}
-        for (text, _), place in current.items():
+        for (text, *_), place in current.items():
             unit = _UNIT.match(text)
             if unit and place is not None and place.resolution in (2, 3):
                 units.setdefault(unit.group(1).lower(), place)
@@ -252,6 +256,26 @@ class Geoparser:
             out[key] = max(towns, key=lambda p: p.population) if towns else unit
         return out
 
+    def _containers(self, found: list[tuple[Span, bool]]) -> tuple[dict[int, Place], dict[int, Place]]:
+        """ "Belgrade, Minn.", "New Haven, Conn.", "Toronto, Ontario", "London, England": a place name, a comma
+        and the region or country it lies in. Returns (mention start → the region or country it lies in,
+        container mention start → its reading)."""
+        within: dict[int, Place] = {}
+        containers: dict[int, Place] = {}
+        for (span, _), (after, demonym) in itertools.pairwise(found):
+            doc = span.doc
+            if demonym or after.start != span.end + 1 or doc[span.end].text != ",":
+                continue
+            place = self.gazetteer.best(after.text, kind="region") or self.gazetteer.best(after.text, kind="country")
+            if place is None:
+                continue
+            code = place.admin1_code if place.resolution == 2 else place.country_code
+            if any(p.resolution > place.resolution and code in (p.admin1_code, p.country_code)
+                   for p in self.gazetteer.lookup(span.text)):  # fmt: skip
+                within[span.start] = place
+                containers[after.start] = place
+        return within, containers
+
     def parse(self, doc: Doc, countries: frozenset[str] = frozenset()) -> list[Toponym]:
         """All place mentions of a document; ``countries``: where the outlet is, when the user says so.
 
@@ -261,24 +285,34 @@ class Geoparser:
         County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place)
         base = Context(countries=countries)
+        within, containers = self._containers(found)
         # mentions of one name (and the same unit word after it) read alike: each is resolved once
         first: dict[_Key, Span] = {}
         for span, demonym in found:
-            if not demonym:
-                first.setdefault(_key(span), span)
+            if not demonym and span.start not in containers:
+                first.setdefault(_key(span, within), span)
         fixed = [(span.text, self._demonym(span)) for span, demonym in found if demonym]
-        readings = {text: self._readings(text, base) for text, _ in first}
+        readings = {key[0]: self._readings(key[0], base) for key in first}
         support = {name: tuple(pts for other, pts in readings.items() if other != name and pts) for name in readings}
-        current = {key: self._resolve(span, replace(base, support=support[key[0]])) for key, span in first.items()}
+        fixed += [(span.text, place) for span, demonym in found if (place := containers.get(span.start))]
+        current = {
+            key: self._resolve(span, replace(base, support=support[key[0]], within=key[2]))
+            for key, span in first.items()
+        }
         current = self._short_forms(current)
         for _ in range(self.rounds):
             previous = dict(current)
             for key, span in first.items():  # in place: each reading sees the ones just revised
-                current[key] = self._resolve(span, self._context(key[0], current, fixed, countries))
+                current[key] = self._resolve(
+                    span, replace(self._context(key[0], current, fixed, countries), within=key[2])
+                )
             current = self._short_forms(current)
             if current == previous:
                 break
-        places = [self._demonym(span) if demonym else current[_key(span)] for span, demonym in found]
+        places = [
+            self._demonym(span) if demonym else containers.get(span.start) or current[_key(span, within)]
+            for span, demonym in found
+        ]
         out = [Toponym(span, place, demonym=demonym) for (span, demonym), place in zip(found, places, strict=True)]
         country_votes = Counter(p.country_code for p in places if p is not None and p.country_code)
         context = Context(countries=countries | frozenset(c for c, n in country_votes.items() if n > 0))
