@@ -98,3 +98,17 @@ def test_an_event_that_names_no_place_borrows_its_storys_and_joins_one_incident(
     assert incidents["d"] == incidents["a"] == incidents["b"] != incidents["c"]
     assert items[3].borrowed and not items[0].borrowed
     assert incidents["e"] not in (incidents["a"], incidents["c"])
+
+
+def test_daily_attacks_on_one_town_do_not_chain_into_one_incident():
+    """Shelling of Kharkiv reported every day for ten days: consecutive days may look alike, but no incident
+    spans more than the date window."""
+    days = [item(f"d{day}", f"doc{day}", day=day) for day in range(10, 20)]
+    for one in days:
+        one.exact = True
+    incidents = group(days)
+    assert len(set(incidents.values())) >= 4
+    members: dict[str, list[int]] = {}
+    for one in days:
+        members.setdefault(incidents[one.id], []).append(one.date.day)
+    assert all(max(d) - min(d) <= 2 for d in members.values())

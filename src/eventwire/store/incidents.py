@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from typing import Any
 from eventwire.resolve.places import distance_km
 
 DAYS = 2
+_WINDOW = dt.timedelta(days=DAYS)
 EXACT_DAYS = 1
 KM = 40.0
 REGION_KM = 300.0
@@ -156,8 +158,10 @@ def group(items: list[Item]) -> dict[str, str]:
     Events placed at region level or finer and dated to the day are grouped first (connected components of
     compatible pairs). A vague event — only a country, no place, or no date of its own — then joins the one
     group it fits best, never several: "protests in Pakistan" must not chain a Lahore march and an Islamabad
-    sit-in into one incident. Vague events that fit no group are grouped among themselves."""
+    sit-in into one incident. Vague events that fit no group are grouped among themselves. No incident spans
+    more than ``DAYS`` days, so daily shelling of one town over a month stays many incidents, not one chain."""
     parent = list(range(len(items)))
+    span: list[tuple[dt.date | None, dt.date | None]] = [(item.date, item.date) for item in items]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -165,9 +169,26 @@ def group(items: list[Item]) -> dict[str, str]:
             i = parent[i]
         return i
 
+    def joined(a: int, b: int) -> tuple[dt.date | None, dt.date | None] | None:
+        """The date range of the two groups together, or None when it would be longer than DAYS."""
+        dates = [d for d in (*span[a], *span[b]) if d is not None]
+        low, high = (min(dates), max(dates)) if dates else (None, None)
+        if low is not None and high is not None and (high - low).days > DAYS:
+            return None
+        return low, high
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b and (together := joined(a, b)) is not None:
+            parent[a] = b
+            span[b] = together
+
+    def by_date(indices: list[int]) -> list[int]:
+        return sorted(indices, key=lambda i: items[i].date or dt.date.min)
+
     def pairs(indices: list[int]) -> Iterator[tuple[int, int]]:
         """Index pairs of one type within the date window (sorted by date, so the scan stops early)."""
-        indices = sorted(indices, key=lambda i: items[i].date or dt.date.min)
+        indices = by_date(indices)
         for position, i in enumerate(indices):
             for j in indices[position + 1 :]:
                 a, b = items[i], items[j]
@@ -179,24 +200,27 @@ def group(items: list[Item]) -> dict[str, str]:
     for index, item in enumerate(items):
         by_type.setdefault(item.event, []).append(index)
     for indices in by_type.values():
-        precise = [i for i in indices if _precise(items[i])]
+        precise = by_date([i for i in indices if _precise(items[i])])
         for i, j in pairs(precise):
             if compatible(items[i], items[j]):
-                parent[find(i)] = find(j)
+                union(i, j)
+        dates = [items[j].date or dt.date.min for j in precise]
         unplaced: list[int] = []
         for i in (i for i in indices if not _precise(items[i])):
+            day = items[i].date
+            near = precise[bisect_left(dates, day - _WINDOW) : bisect_right(dates, day + _WINDOW)] if day else precise
             fits: dict[int, float] = {}
-            for j in precise:
-                if compatible(items[i], items[j]):
-                    root, fit = find(j), _overlap(items[i].words, items[j].words)
-                    fits[root] = max(fits.get(root, 0.0), fit)
+            for j in near:
+                root = find(j)
+                if compatible(items[i], items[j]) and joined(find(i), root) is not None:
+                    fits[root] = max(fits.get(root, 0.0), _overlap(items[i].words, items[j].words))
             if fits:
-                parent[find(i)] = max(fits, key=lambda root: fits[root])
+                union(i, max(fits, key=lambda root: fits[root]))
             else:
                 unplaced.append(i)
         for i, j in pairs(unplaced):
             if compatible(items[i], items[j]):
-                parent[find(i)] = find(j)
+                union(i, j)
     members: dict[int, list[str]] = {}
     for index, item in enumerate(items):
         members.setdefault(find(index), []).append(item.id)
