@@ -112,3 +112,30 @@ def test_daily_attacks_on_one_town_do_not_chain_into_one_incident():
     for one in days:
         members.setdefault(incidents[one.id], []).append(one.date.day)
     assert all(max(d) - min(d) <= 2 for d in members.values())
+
+
+def test_incremental_regrouping_gives_the_full_result(pipeline, tmp_path):
+    """Reports written in three batches (the last replacing one earlier report), regrouped incrementally after
+    each, give the same incidents as one full regrouping."""
+    import json
+    from pathlib import Path
+
+    from eventwire.pipeline import make_document
+    from eventwire.store import Store
+
+    gold = Path(__file__).resolve().parents[2] / "gold" / "incidents.jsonl"
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()[:45]]
+    documents = [make_document(r["text"], r["published"], doc_id=r["id"], title="") for r in records]
+    changed = make_document(records[3]["text"] + " Officials gave no further details.", records[3]["published"],
+                            doc_id=records[3]["id"], title="")  # fmt: skip
+    with Store(tmp_path / "s.duckdb") as store:
+        for batch in (documents[:20], documents[20:], [changed]):
+            store.write(list(pipeline.process(batch)))
+            store.regroup(incremental=True)
+        incremental = dict(store.con.execute("SELECT id, incident_id FROM events").fetchall())
+        rows = store.con.execute("SELECT incident_id, n_events FROM incidents ORDER BY incident_id").fetchall()
+        store.regroup(incremental=False)
+        full = dict(store.con.execute("SELECT id, incident_id FROM events").fetchall())
+        after = store.con.execute("SELECT incident_id, n_events FROM incidents ORDER BY incident_id").fetchall()
+        assert incremental == full
+        assert rows == after

@@ -21,7 +21,7 @@ from eventwire.errors import StoreError
 from eventwire.ingest.ids import minhash, similarity
 from eventwire.models import SCHEMA_VERSION, Event
 from eventwire.pipeline import DocumentResult
-from eventwire.store.incidents import Item, group, merge
+from eventwire.store.incidents import DAYS, Item, group, merge
 
 DOC_SCHEMA = pa.schema(
     [
@@ -69,6 +69,11 @@ EVENT_SCHEMA = pa.schema(
     ]
 )
 
+
+#: stores with more events than this regroup incidents incrementally after an ingest (see ``Store.regroup``)
+INCREMENTAL_FROM = 200_000
+#: days around the new events' dates whose events are regrouped with them (incidents span at most 2 days)
+REGROUP_MARGIN = 3 * DAYS
 
 #: the ``aux_mode`` filter value that selects events reported as having happened (``aux_mode`` null)
 ASSERTED = "asserted"
@@ -367,17 +372,45 @@ class Store:
                     break
             seen.append((row["doc_id"], row["duplicate_of"] or row["doc_id"], row["published"], row["minhash"]))
 
-    def regroup(self) -> int:
-        """Rebuild the incidents from every stored event, in one transaction. Returns the incident count."""
+    def regroup(self, incremental: bool | None = None) -> int:
+        """Rebuild the incidents, in one transaction; returns the number of incidents stored.
+
+        ``incremental``: regroup only around the events not grouped yet (those written since the last
+        regroup): every event within ``REGROUP_MARGIN`` days of their dates, the whole incidents those belong
+        to, and incidents that lost events to a replaced document. Incidents span at most ``incidents.DAYS``
+        days, so nothing farther can join them. None (the default) chooses it for stores of more than
+        ``INCREMENTAL_FROM`` events, where reading every event after each ingest would take minutes."""
+        if incremental is None:
+            incremental = self.stats()["events"] > INCREMENTAL_FROM
+        where, drop = "", "DELETE FROM incidents"
+        if incremental:
+            window = self._regroup_window()
+            if window is None:
+                return self._incident_count()
+            if window != "all":
+                lo, hi, stale = window
+                where = (
+                    " WHERE e.incident_id IS NULL OR e.incident_id IN (SELECT unnest(?::VARCHAR[]))"
+                    " OR e.incident_id IN (SELECT e2.incident_id FROM events e2 JOIN documents d2 USING (doc_id)"
+                    " WHERE coalesce(e2.date, d2.published) BETWEEN ? AND ?)"
+                    " OR coalesce(e.date, d.published) BETWEEN ? AND ?"
+                )
+                params: list[Any] = [stale, lo, hi, lo, hi]
         rows = self.con.execute(
-            "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place"
-            " FROM events e JOIN documents d USING (doc_id)"
+            "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place, e.incident_id"
+            f" FROM events e JOIN documents d USING (doc_id){where}",
+            params if where else [],
         ).fetchall()
+        old_ids = sorted({row[5] for row in rows if row[5]} | set(params[0] if where else []))
+        if where:
+            drop = "DELETE FROM incidents WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))"
         items = [
             Item.of(json.loads(record), source, published, story=story, place=json.loads(place) if place else None)
-            for record, source, published, story, place in rows
+            for record, source, published, story, place, _ in rows
         ]
         incident_of = group(items)
+        # a replaced document's events come back with their ids: an incident of only those is made again
+        old_ids = sorted(set(old_ids) | set(incident_of.values())) if where else old_ids
         members: dict[str, list[Item]] = {}
         for item in items:
             members.setdefault(incident_of[item.id], []).append(item)
@@ -392,13 +425,18 @@ class Store:
         con.register("incident_links", links)
         try:
             con.execute("BEGIN")
-            con.execute("DELETE FROM incidents")
+            con.execute(drop, [old_ids] if where else [])
             con.execute(
                 "INSERT INTO incidents SELECT incident_id, event, date, place, country_code, lat, lon, resolution,"
                 " dead, dead_high, injured, injured_high, arrested, arrested_high, actor_codes, recipient_codes,"
                 " n_events, n_documents, n_sources, event_ids FROM new_incidents"
             )
             con.execute("UPDATE events SET incident_id = l.incident_id FROM incident_links l WHERE events.id = l.id")
+            if where:  # an incident whose events all moved elsewhere (a replaced document's) is gone
+                con.execute(
+                    "DELETE FROM incidents WHERE incident_id NOT IN"
+                    " (SELECT DISTINCT incident_id FROM events WHERE incident_id IS NOT NULL)"
+                )
             con.execute("COMMIT")
         except duckdb.Error as err:
             con.execute("ROLLBACK")
@@ -406,7 +444,35 @@ class Store:
         finally:
             con.unregister("new_incidents")
             con.unregister("incident_links")
-        return len(records)
+        return self._incident_count() if where else len(records)
+
+    def _incident_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM incidents").fetchall()[0][0]
+
+    def _regroup_window(self) -> tuple[dt.date, dt.date, list[str]] | str | None:
+        """(first day, last day, stale incident ids) to regroup around the ungrouped events; "all" when one of
+        them has no date at all; None when nothing needs regrouping."""
+        low, high, undated, new = self.con.execute(
+            "SELECT min(coalesce(e.date, d.published)), max(coalesce(e.date, d.published)),"
+            " count(*) FILTER (WHERE coalesce(e.date, d.published) IS NULL), count(*)"
+            " FROM events e JOIN documents d USING (doc_id) WHERE e.incident_id IS NULL"
+        ).fetchall()[0]
+        # incidents that name events a replaced document took away
+        stale = [
+            row[0]
+            for row in self.con.execute(
+                "SELECT DISTINCT i.incident_id FROM (SELECT incident_id, unnest(event_ids) AS id FROM incidents) i"
+                " ANTI JOIN events e USING (id)"
+            ).fetchall()
+        ]
+        if undated:
+            return "all"
+        if not new and not stale:
+            return None
+        margin = dt.timedelta(days=REGROUP_MARGIN)
+        if not new:
+            low = high = dt.date.min + margin  # only stale incidents to rebuild
+        return low - margin, high + margin, stale
 
     def incidents_in_context(
         self, where: EventFilter | None = None
