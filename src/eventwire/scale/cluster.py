@@ -101,7 +101,7 @@ def store_partition(settings: Settings, documents: list[Document], outdir: str, 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from eventwire.store.duckdb import DOC_SCHEMA, EVENT_SCHEMA, document_row, event_row
+    from eventwire.store.rows import DOC_SCHEMA, EVENT_SCHEMA, document_row, event_row
 
     results = list(_worker_pipeline(settings).process(documents))
     docs = pa.Table.from_pylist([document_row(r) for r in results], schema=DOC_SCHEMA)

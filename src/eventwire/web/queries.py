@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.models import EVENT_TYPES
 from eventwire.store import EventFilter, Store
-from eventwire.store.duckdb import ASSERTED
+from eventwire.store.filters import ASSERTED
 
 AUX_MODES = (ASSERTED, "future", "hypothetical", "negation", "historical")
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
