@@ -194,7 +194,7 @@ def test_unnamed_groups_belong_to_the_country_of_the_event(code):
 def test_gazetteer_has_admin1_regions_and_their_cities(gazetteer):
     region = gazetteer.region("Donetsk")
     assert region.feature_code == "ADM1" and region.country_code == "UKR" and region.geonameid is not None
-    lyman = gazetteer.best("Lyman", Context(admin1=frozenset({region.admin1_code})))
+    lyman = gazetteer.best("Lyman", Context(admin1={region.admin1_code: 1.0}))
     assert lyman.admin1_code == region.admin1_code  # the Lyman in Donetsk oblast, not the one near Kharkiv
 
 
@@ -210,7 +210,7 @@ def test_bare_name_is_the_city_and_the_unit_word_makes_it_the_region(gazetteer):
 
 
 def test_us_counties_and_state_abbreviations(gazetteer):
-    county = gazetteer.best("Laurel County", Context(admin1=frozenset({"US.KY"})))
+    county = gazetteer.best("Laurel County", Context(admin1={"US.KY": 1.0}))
     assert county.feature_code == "ADM2" and county.admin1_name == "Kentucky"
     assert gazetteer.best("Ky.").name == "Kentucky"
 

@@ -94,7 +94,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
             entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
         if entry is None and pos == "VERB":
-            entry = _told_by_subject(token, lemma, lexicon)
+            entry = _told_by_arguments(token, lemma, lexicon)
         if entry is None:
             continue
         if entry.event == "PROTEST" and lemma == "strike" and _targeted(token, lexicon):
@@ -109,9 +109,15 @@ def _subject_lemmas(token: Token) -> set[str]:
     return {child.lemma_.lower() for child in token.children if child.dep_ in ("nsubj", "nsubjpass")}
 
 
-def _told_by_subject(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEntry | None:
-    """A verb that is an event only because of its subject: a weapon's impact is an attack ("a missile hit
-    a high-rise"); a crowd assembling to make a demand is a demonstration ("thousands gathered, demanding …")."""
+def _prep_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
+    """Lemmas of the phrases the verb governs through these prepositions ("returned to the negotiating table")."""
+    return {t.lemma_.lower() for prep in token.children if prep.lower_ in preps for t in prep.subtree}
+
+
+def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEntry | None:
+    """A verb that is an event only because of its arguments: a weapon's impact is an attack ("a missile hit
+    a high-rise"); a crowd assembling to make a demand is a demonstration ("thousands gathered, demanding …");
+    a force or an aid convoy arriving, a return to the negotiating table, an addition to a sanctions list."""
     subjects = _subject_lemmas(token)
     if lemma in lexicon.words("impact_verbs") and subjects & lexicon.words("impact_subjects"):
         return lexicon.lookup("attack", "VERB")
@@ -122,14 +128,13 @@ def _told_by_subject(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEntry
     if lemma in lexicon.words("movement_verbs"):
         return _arrival(token, lexicon)
     if lemma in lexicon.words("table_verbs"):
-        objects = {o.lemma_.lower() for p in token.children if p.lower_ in ("to", "back") for o in p.subtree}
+        objects = _prep_lemmas(token, ("to", "back"))
         talks = objects & lexicon.words("table_words")
-        if talks - {"table"} or (
-            "table" in talks and objects & {"negotiate", "negotiating"}
-        ):  # "the negotiating table"
+        negotiating = objects & {"negotiate", "negotiating"}  # "the negotiating table", not the dinner table
+        if talks - {"table"} or (talks and negotiating):
             return lexicon.lookup("negotiate", "VERB")
     if lemma in lexicon.words("listing_verbs"):
-        objects = {o.lemma_.lower() for p in token.children if p.lower_ in ("to", "on") for o in p.subtree}
+        objects = _prep_lemmas(token, ("to", "on"))
         if objects & {"list", "blacklist", "watchlist"} and objects & lexicon.words("listing_words"):
             return lexicon.lookup("blacklist", "VERB")
     return None

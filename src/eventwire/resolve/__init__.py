@@ -36,7 +36,8 @@ class Resolver:
         self.kb = kb
         self.gazetteer = gazetteer
         self.geoparser = Geoparser(gazetteer, kb)
-        self._parsed: tuple[Doc, list[Toponym]] | None = None
+        #: the last document's countries and geoparse (``resolve`` and ``document_place`` share them)
+        self._parsed: tuple[Doc, frozenset[str], list[Toponym]] | None = None
         self.cameo_defaults = load_cameo_defaults()
         self.political_sectors = political_sectors()
         self.military_nouns = frozenset(
@@ -98,13 +99,14 @@ class Resolver:
     def _toponyms(self, doc: Doc, context: frozenset[str]) -> list[Toponym]:
         """The geoparser's reading of the document's places, once per document."""
         if self._parsed is None or self._parsed[0] is not doc:
-            self._parsed = (doc, self.geoparser.parse(doc, context))
-        return self._parsed[1]
+            self._parsed = (doc, context, self.geoparser.parse(doc, context))
+        return self._parsed[2]
 
     def document_place(self, doc: Doc, clean: CleanDocument) -> dict[str, Any] | None:
         """Where the story is: its dateline's place, else the town or region it names most (first named on a
         tie). Not an event's place — a fallback that lets incidents group reports that name none."""
-        context = self.document_countries(doc, clean)
+        parsed = self._parsed
+        context = parsed[1] if parsed is not None and parsed[0] is doc else self.document_countries(doc, clean)
         if clean.dateline:
             name = clean.dateline.replace("(", ",").split(",")[0].strip().title()
             place = self.geoparser.resolve_text(name, Context(countries=context)) if name else None

@@ -14,7 +14,8 @@ import logging
 import math
 import os
 import sqlite3
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,9 +66,8 @@ class Context:
     """What the document already says about where it is."""
 
     countries: frozenset[str] = frozenset()
-    admin1: frozenset[str] = frozenset()
-    #: how strongly each admin-1 region is meant (its votes over the top region's); without it, all of ``admin1``
-    admin1_weight: tuple[tuple[str, float], ...] = ()
+    #: admin-1 regions the document points to, each with how strongly (its votes over the top region's)
+    admin1: Mapping[str, float] = field(default_factory=dict)
     #: points of the other places the document names (for "spatial minimality")
     near: tuple[tuple[float, float], ...] = ()
     #: for each other name in the document, the points it could mean (a softer "near" before any is chosen)
@@ -154,9 +154,8 @@ class Gazetteer:
         value += _MAIN_NAME_BONUS if place.main_name else -_MAIN_NAME_BONUS
         if place.country_code in context.countries:
             value += _COUNTRY_CONTEXT
-        if place.admin1_code and place.admin1_code in context.admin1:
-            weights = dict(context.admin1_weight)
-            value += _ADMIN1_CONTEXT * weights.get(place.admin1_code, 1.0 if not weights else 0.0)
+        if place.admin1_code:
+            value += _ADMIN1_CONTEXT * context.admin1.get(place.admin1_code, 0.0)
         if context.near and place.resolution >= 2:
             nearest = min(distance_km((place.lat, place.lon), point) for point in context.near)
             value += next((bonus for limit, bonus in _NEAR_KM if nearest <= limit), 0.0)

@@ -223,8 +223,7 @@ class Geoparser:
         top = max(region_votes.values(), default=1)
         return Context(
             countries=countries | frozenset(p.country_code for p in others if p.country_code),
-            admin1=frozenset(region_votes),
-            admin1_weight=tuple((code, votes / top) for code, votes in region_votes.items()),
+            admin1={code: votes / top for code, votes in region_votes.items()},
             near=tuple((p.lat, p.lon) for p in others if p.resolution >= 2),
         )
 
