@@ -16,6 +16,7 @@ from eventwire.cli.common import (
     DaskOpt,
     DbOpt,
     ExcludeOpt,
+    FormatOpt,
     IncludeOpt,
     InputReport,
     InputsArg,
@@ -50,9 +51,7 @@ def _parquet_records(path: Path) -> Iterator[dict]:
 def extract(
     inputs: InputsArg,
     published: PublishedOpt = None,
-    fmt: Annotated[
-        OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
-    ] = None,
+    fmt: FormatOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,

@@ -125,6 +125,7 @@ InputsArg = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 ]
+FormatOpt = Annotated[OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 IncludeOpt = Annotated[
     list[str] | None, typer.Option("--include", help="Glob of files to read in directories (repeatable).")

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from eventwire.cli.common import (
     EvalFormat,
+    FormatOpt,
     InputReport,
     InputsArg,
     OutFormat,
@@ -93,9 +94,7 @@ def evaluate(
 def geoparse(
     inputs: InputsArg,
     published: PublishedOpt = None,
-    fmt: Annotated[
-        OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
-    ] = None,
+    fmt: FormatOpt = None,
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Score against toponym gold (LGL format) instead of printing.")
     ] = None,

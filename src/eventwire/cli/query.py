@@ -14,6 +14,7 @@ from eventwire.cli.common import (
     DbOpt,
     EventOpt,
     ExportFormat,
+    FormatOpt,
     OutFormat,
     Per,
     SinceOpt,
@@ -58,9 +59,7 @@ def incidents(
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    fmt: Annotated[
-        OutFormat | None, typer.Option("--format", help="jsonl (default when piped), csv, or table.")
-    ] = None,
+    fmt: FormatOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many incidents.")] = None,
 ) -> None:
     """List incidents: events that several reports describe, merged (most-reported first)."""
