@@ -230,6 +230,11 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("Ethiopia's government and the TPLF returned to the negotiating table in Pretoria on Tuesday.", "CONSULT"),
         ("The United States on Friday added four Wagner commanders to its sanctions list.", "SANCTION"),
         ("Hundreds of students held a sit-in outside the education ministry in Dhaka on Monday.", "PROTEST"),
+        ("Minibus drivers demonstrated in Kisumu on Tuesday against a new fuel levy.", "PROTEST"),
+        ("Police and smugglers traded fire near the border post of Chaman on Sunday.", "ASSAULT"),
+        ("Emergency food supplies arrived in the flooded district of Sukkur on Thursday.", "AID"),
+        ("The Moldovan army was placed on high alert on Saturday, the defence ministry said.", "MOBILIZE"),
+        ("Armenia moved additional troops to the Syunik region on Monday, officials said.", "MOBILIZE"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
@@ -242,6 +247,7 @@ def test_events_told_by_their_arguments(code, text, event):
         "A fuel tanker exploded on a highway near Lagos on Friday, killing six people.",
         "The school bus reached the border crossing on Monday morning.",
         "The family returned to the dinner table after the storm had passed.",
+        "The dinner guests exchanged gifts after the storm had passed.",
     ],
 )
 def test_things_that_arrive_or_explode_by_accident_are_not_events(code, text):

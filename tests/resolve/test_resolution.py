@@ -291,3 +291,39 @@ def test_gazetteer_ruler_finds_towns_the_model_mislabels(pipeline):
     assert {"Lyman", "Kupiansk"} <= places
     doc = pipeline.nlp("President Jackson spoke to reporters.")
     assert not any(e.label_ == "GPE" for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a list of names before "counties": each is a county, and they settle in one state together
+        ("Flood warnings cover Becker, Clay, Mahnomen, Otter Tail and Wilkin counties this week.", "Wilkin", "US.MN"),
+        # a town of any size opening the name of its own fire department or school board
+        (
+            "Volunteers from the Oakdale Fire Department joined crews from Modesto and Stanislaus County.",
+            "Oakdale",
+            "US.CA",
+        ),
+        # "<person> of <town>" names where someone lives
+        ("The award went to Kalena Horhn of Grand Prairie, a teacher in Dallas County.", "Grand Prairie", "US.TX"),
+        # a legislator's home town after the party letter
+        ("The bill's sponsor, Sen. Tony Strickland, R-Moorpark, spoke in Sacramento.", "Moorpark", "US.CA"),
+        # a place entity that is not a place as a whole: the county inside it
+        ("Lamar County Commissioners met in Paris, Texas, on Monday.", "Lamar County", "US.TX"),
+    ],
+)
+def test_place_names_found_in_names_lists_and_residences(pipeline, text, name, admin1):
+    found = _toponyms(pipeline, text)
+    assert name in found and found[name][0] is not None and found[name][0].admin1_code == admin1
+
+
+def test_an_upper_case_dateline_before_a_colon_is_a_place(pipeline):
+    found = _toponyms(pipeline, "Drug dealer arrested near airport. BEIRUT: A major drug dealer was arrested.")
+    assert found["BEIRUT"][0].country_code == "LBN"
+
+
+def test_bare_compass_words_and_a_single_county_word_are_not_places(pipeline):
+    text = "Officials in the East said other Indiana counties, like Boone County, were spared."
+    found = _toponyms(pipeline, text)
+    assert "East" not in found
+    assert found["Indiana"][0].admin1_code == "US.IN" and found["Indiana"][0].resolution == 2

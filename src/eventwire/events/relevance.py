@@ -79,10 +79,21 @@ def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
     weapons = _lists()["weapon_nouns"]
     if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in words):
         return False  # "two car bombs exploded"
+    if head.lemma_.lower() in _people_nouns():
+        return False  # "taxi drivers demonstrated": people, not the vehicle
     aid = _lists()["aid_nouns"]
     if any(t.lemma_.lower() in aid for t in head.subtree):
         return False  # "aid trucks delivered food", "a convoy of trucks carrying flour"
     return any(t.lemma_.lower() in non_actors or t.lower_ in non_actors for t in words)
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Heads that name people who act ("drivers", "workers"), whatever vehicle or trade word comes before."""
+    from eventwire.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return lexicon.words("protest_actors")
 
 
 def _caused_by_hazard(token: Token) -> bool:

@@ -141,8 +141,9 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
 
 
 def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
-    """ "troops arrived in X", "an army convoy reached X" (a deployment); "a convoy carrying flour reached X"."""
-    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+    """ "troops arrived in X", "an army convoy reached X", "moved troops to X" (a deployment); "a convoy
+    carrying flour reached X", "relief supplies arrived" (aid)."""
+    for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
         words = {t.lemma_.lower() for t in subject.subtree}
         head = subject.lemma_.lower()
         if head in lexicon.words("aid_carriers") and words & lexicon.words("aid_words"):

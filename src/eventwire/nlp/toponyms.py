@@ -22,6 +22,18 @@ _CUE_WORDS = frozenset(
 _PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "oblast", "district", "port", "capital"})
 _UNITS = frozenset({"region", "province", "oblast", "governorate", "state", "county", "parish", "district"})
 _RELABEL = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "mile",
+     "kilometre", "kilometer", "km", "suburb", "part", "centre", "center", "heart", "edge"}
+)  # fmt: skip
+#: "Crafton man", "Avoyelles task force", "Roswell police": a word after a town that says it is one
+_RESIDENTS = frozenset(
+    {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "resident",
+     "residents", "native", "natives", "student", "students", "police", "officials", "officers", "firefighters",
+     "deputies", "mayor", "area", "schools", "council", "commissioners", "voters", "businesses", "homeowners"}
+)  # fmt: skip
+#: party letters before a legislator's home town ("D-Hardy", "R-Moorpark", "DFL-Cook")
+_PARTIES = frozenset({"D", "R", "I", "DFL"})
 _BIG = 100_000
 #: "NEWARK -- The council…": the dash that closes a dateline
 _DASHES = frozenset({"--", "—", "–", "-"})
@@ -37,18 +49,29 @@ def _resources():
 
 
 def _cued(span: Span) -> bool:
-    """The words before (or the unit word after) say this is a place."""
+    """The words before (or the word after) say this is a place."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in ("'s", "’s") and before.head.ent_type_ == "GPE":
         return True  # "Ukraine's Donetsk", "Russia's Kursk region"
     if before is not None and before.lower_ in _CUE_WORDS:
         if before.lower_ == "of":
-            noun = doc[span.start - 2] if span.start > 1 else None
-            return noun is not None and noun.lemma_.lower() in _PLACE_NOUNS
+            return span.start > 1 and _of_place(doc[span.start - 2])
         return before.lower_ != "and"
+    if span.start > 1 and before is not None and before.text == "-" and doc[span.start - 2].text in _PARTIES:
+        return True  # "Sen. Tony Strickland, R-Moorpark"
     after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and after.lower_ in _UNITS
+    return after is not None and (after.lower_ in _UNITS or (after.lower_ in _RESIDENTS and not after.is_title))
+
+
+def _of_place(noun: Token) -> bool:
+    """ "the town of", "north of", "Kalena Horhn of", "Henry, 19, of", "a native of": what "of" a place follows."""
+    word = noun.lemma_.lower()
+    if word in _PLACE_NOUNS or word in _COMPASS or word in _RESIDENTS or noun.ent_type_ == "PERSON":
+        return True
+    # "Chiquita Henry, 19, of": a person's age between commas
+    doc = noun.doc
+    return noun.text == "," and noun.i > 1 and doc[noun.i - 1].like_num and doc[noun.i - 2].text == ","
 
 
 def _titled(span: Span) -> bool:
@@ -95,7 +118,10 @@ def _possessive_place(span: Span) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
+    """A name's word; an upper-case word whatever its tag ("BEIRUT:" is tagged an adverb)."""
+    if not (token.text[:1].isupper() and token.is_alpha):
+        return False
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") or (token.is_upper and len(token) > 2)
 
 
 def _candidates(doc: Doc, places: set[str]) -> list[Span]:
@@ -139,7 +165,7 @@ def gazetteer_ruler(doc: Doc) -> Doc:
     for span in _candidates(doc, places):
         # an upper-case dateline opening a sentence ("COLUMBUS, Ohio (AP) —") is a place
         after = doc[span.end].text if span.end < len(doc) else ""
-        dateline = span.text.isupper() and (after in _DASHES or (span[0].is_sent_start and after == ","))
+        dateline = span.text.isupper() and (after in _DASHES or (span[0].is_sent_start and after in (",", ":")))
         again = span.text in places
         if any(t.i in taken for t in span) or not (_cued(span) or dateline or again or _possessive_place(span)):
             continue

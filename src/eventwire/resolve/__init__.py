@@ -136,7 +136,9 @@ class Resolver:
         """Verbal and cooperative events need an identified actor or recipient (PETRARCH's rule); in a sentence
         about money, cooperation needs a political one ("a Swiss drugmaker agreed to buy ..." is commerce)."""
         parties = event.actor + event.recipient
-        if event.quad_code < 4 and not any(p.code or p.sector for p in parties):
+        # aid that arrives somewhere is an event whoever sent it ("relief supplies arrived in Dadu")
+        delivered = event.event == "AID" and event.event_loc is not None
+        if event.quad_code < 4 and not delivered and not any(p.code or p.sector for p in parties):
             return False
         if event.quad_code <= 2 and is_commerce(candidate.sentence):
             return any(self._named(p) for p in parties)

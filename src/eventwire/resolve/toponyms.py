@@ -30,6 +30,23 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+_COUNTY_WORDS = frozenset({"county", "parish"})
+#: party letters before a legislator's home town ("R-Moorpark", "DFL-Cook")
+_PARTIES = frozenset({"D", "R", "I", "DFL"})
+#: names that are places only as part of a longer name
+_GENERIC = frozenset(
+    {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "district",
+     "county", "city", "town", "village", "valley", "fort", "mount", "lake", "river", "state", "region",
+     "midwest", "downtown", "uptown", "township"}
+)  # fmt: skip
+#: the rest of an organisation's name that makes its first words a town's name ("Oakdale Fire Department")
+_INSTITUTIONS = frozenset(
+    {"police", "fire", "department", "council", "board", "school", "schools", "high", "elementary", "church",
+     "society", "library", "hospital", "chamber", "commission", "commissioners", "court", "sheriff",
+     "sheriff's", "press", "times", "herald", "tribune", "gazette", "journal", "courier", "club",
+     "association", "emergency", "correctional", "historical", "city", "township", "village", "borough",
+     "education", "community", "public", "area", "regional", "municipal", "utilities", "housing"}
+)  # fmt: skip
 #: a town named like a county the story names, this close to the county's centre, is that county's town
 _SHORT_KM = 60.0
 #: how many readings of each name lend support to the others' before any is chosen
@@ -48,11 +65,12 @@ _PART = re.compile(
 _Key = tuple[str, bool, str]
 
 
-def _key(span: Span, within: dict[int, Place]) -> _Key:
+def _key(span: Span, within: dict[int, Place], aliases: dict[int, str]) -> _Key:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     place = within.get(span.start)
     inside = (place.admin1_code if place.resolution == 2 else place.country_code) if place else None
-    return span.text, after is not None and after.lower_ in _REGION_UNITS, inside or ""
+    text = aliases.get(span.start, span.text)
+    return text, after is not None and after.lower_ in _REGION_UNITS, inside or ""
 
 
 @dataclass
@@ -93,27 +111,82 @@ class Toponym:
         }
 
 
-def mentions(doc: Doc, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[Span, bool]]:
+def mentions(
+    doc: Doc, kb: ActorKB, known: Callable[[str], bool], named: Callable[[str], bool] | None = None
+) -> list[tuple[Span, bool]]:
     """Place mentions (span, is_demonym), in document order — including places inside organisation names
-    ("the Texas Department of State Health Services", "the American Farm Bureau")."""
+    ("the Texas Department of State Health Services", "the American Farm Bureau") and inside place entities
+    that are not places as a whole ("Lamar County Commissioners", "the State of Illinois' Web site").
+    ``known``: worth reading as a place inside any name; ``named``: the gazetteer has the name at all."""
+    named = named or known
     found: list[tuple[Span, bool]] = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            found.append((_trim(ent), False))
+            span = _with_unit(_trim(ent))
+            if span.text.lower() in _GENERIC:
+                continue
+            inner = [] if named(span.text) else _inside(ent, kb, known, named)
+            found.extend(inner or [(span, False)])
         elif ent.label_ == "NORP":
             entry = kb.lookup(ent.text)
             if entry is not None and entry.kind in ("demonym", "country"):
                 # a country's own name tagged NORP ("Georgia") is still a name to resolve, not a nationality
                 found.append((ent, entry.kind == "demonym"))
         elif ent.label_ in ("ORG", "FAC", "EVENT", "LAW"):
-            found.extend(_inside(ent, kb, known))
+            found.extend(_inside(ent, kb, known, named))
     return found
 
 
-def _inside(ent: Span, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[Span, bool]]:
+def _with_unit(span: Span) -> Span:
+    """ "Licking" + "County Genealogy Society": the county word that the model gave to the next name."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _COUNTY_WORDS and doc[span.end].text[:1].isupper():
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def county_lists(doc: Doc, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
+    """ "Butler, Clark, Preble or Warren counties": each name in a list of two or more, read as "<name> County".
+    Returns the start token of each name → (its span, the name with the unit)."""
+    out: dict[int, tuple[Span, str]] = {}
+    for token in doc:
+        if token.lower_ not in ("counties", "parishes"):
+            continue
+        found: dict[int, tuple[Span, str]] = {}
+        unit = "County" if token.lower_ == "counties" else "Parish"
+        end = token.i
+        i = end - 1
+        while i >= 0:
+            start = i
+            while start >= 0 and doc[start].text[:1].isupper() and doc[start].is_alpha and end - start <= 3:
+                start -= 1
+            start += 1
+            if start == end or not named(f"{doc[start:end].text} {unit}"):
+                break
+            found[start] = (doc[start:end], f"{doc[start:end].text} {unit}")
+            i = start - 1
+            if i >= 0 and doc[i].lower_ in ("and", "or"):
+                i -= 1
+                if i >= 0 and doc[i].text == ",":  # Oxford comma
+                    i -= 1
+            elif i >= 0 and doc[i].text == ",":
+                i -= 1
+            else:
+                break
+            end = i + 1
+        if len(found) > 1:  # "Barrow and Jackson counties"; not "other Indiana counties"
+            out.update(found)
+    return out
+
+
+def _inside(
+    ent: Span, kb: ActorKB, known: Callable[[str], bool], named: Callable[[str], bool]
+) -> list[tuple[Span, bool]]:
     """Place names or nationality words inside a name: "Texas Forest Service" → Texas, "University of
-    Pennsylvania" → Pennsylvania."""
+    Pennsylvania" → Pennsylvania; a town of any size when the rest names a local institution ("the Oakdale
+    Fire Department", "Grand Ledge Emergency Services")."""
     out: list[tuple[Span, bool]] = []
+    local = any(t.lower_ in _INSTITUTIONS for t in ent[1:])
     starts = [t.i for t in ent if not (t.i == ent.start and t.lower_ == "the")][:1]
     starts += [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
     # "Northeast Texas Community College", "Association of Western Pennsylvania": past the compass word
@@ -127,23 +200,34 @@ def _inside(ent: Span, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[
             if entry is not None and entry.kind in ("demonym", "country"):
                 out.append((piece, entry.kind == "demonym"))  # "Georgia Department of …" may be the state
                 break
-            if known(piece.text):
-                out.append((piece, False))
+            if known(piece.text) or (local and start == starts[0] and end < ent.end and named(piece.text)):
+                out.append((_with_unit(piece) if end < ent.end else piece, False))
                 break
     return out
 
 
-def _hyphenated(doc: Doc, kb: ActorKB, known: Callable[[str], bool]) -> list[tuple[int, int, str, bool]]:
-    """ "Texas-based", "Egyptian-US": places or nationalities joined by a hyphen, as character offsets."""
+def _hyphenated(
+    doc: Doc, kb: ActorKB, known: Callable[[str], bool], named: Callable[[str], bool]
+) -> list[tuple[int, int, str, bool]]:
+    """ "Texas-based", "Egyptian-US", "Fargo-Moorhead", "R-Moorpark": places or nationalities joined by a
+    hyphen, as character offsets. A town of any size counts next to another place, before "-based", or after
+    a legislator's party letter."""
     out: list[tuple[int, int, str, bool]] = []
     for token in doc:
         if "-" not in token.text or token.ent_type_ in PLACE_LABELS or not token.text[:1].isupper():
             continue
+        pieces = token.text.split("-")
         offset = 0
-        for piece in token.text.split("-"):
+        for index, piece in enumerate(pieces):
             entry = kb.lookup(piece) if piece[:1].isupper() else None
             demonym = entry is not None and entry.kind in ("demonym", "country")
-            if piece[:1].isupper() and (demonym or known(piece)):
+            others = [p for i, p in enumerate(pieces) if i != index and p[:1].isupper()]
+            local = (
+                (index > 0 and pieces[index - 1] in _PARTIES)
+                or pieces[-1].lower() in ("based", "area")
+                or (len(pieces) == 2 and any(known(p) or named(p) for p in others))
+            )
+            if piece[:1].isupper() and piece not in _PARTIES and (demonym or known(piece) or (local and named(piece))):
                 out.append((token.idx + offset, token.idx + offset + len(piece), piece, demonym))
             offset += len(piece) + 1
     return out
@@ -191,22 +275,30 @@ class Geoparser:
         """Worth reading as a place inside an organisation's name: a country, a region, a big city."""
         return any(p.resolution <= 3 or p.population >= 100_000 for p in self.gazetteer.lookup(text) if p.main_name)
 
-    def _resolve(self, span: Span, context: Context) -> Place | None:
-        entry = self.kb.lookup(span.text)
+    def _named(self, text: str) -> bool:
+        """The gazetteer knows the name, or the name in a unit phrase ("Laurel County", "Northeast Georgia")."""
+        text = _POSSESSIVE.sub("", text.strip())
+        if self.gazetteer.lookup(text):
+            return True
+        match = _PART.match(text) or _UNIT.match(text)
+        return bool(match and self.gazetteer.lookup(match.group(1)))
+
+    def _resolve(self, key: _Key, context: Context) -> Place | None:
+        text, region, _ = key
+        entry = self.kb.lookup(text)
         named = self.gazetteer.country(entry.code) if entry is not None and entry.kind == "country" else None
-        best = self._resolve_name(span, context)
+        best = self._resolve_name(text, region, context)
         if named is None or best is None:
             return best or named  # "U.S.", "Britain": the actor KB knows forms the gazetteer lacks
         # "Georgia": the country, unless the rest of the story is in the US state
         return max((named, best), key=lambda p: self.gazetteer.score(p, context))
 
-    def _resolve_name(self, span: Span, context: Context) -> Place | None:
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.lower_ in _REGION_UNITS:
-            place = self.gazetteer.best(span.text, context, kind="region")  # "Donetsk" in "Donetsk region"
+    def _resolve_name(self, text: str, region: bool, context: Context) -> Place | None:
+        if region:
+            place = self.gazetteer.best(text, context, kind="region")  # "Donetsk" in "Donetsk region"
             if place is not None:
                 return place
-        return self.resolve_text(span.text, context)
+        return self.resolve_text(text, context)
 
     def _context(
         self,
@@ -282,40 +374,40 @@ class Geoparser:
         near other names' readings gain), then again, one by one, in the context of the others' latest
         readings until none changes (at most ``rounds`` times), so a cluster of places ("Paris", "Lamar
         County", "Dallas") settles on one region together."""
-        found = mentions(doc, self.kb, self._known_place)
+        found = mentions(doc, self.kb, self._known_place, self._named)
+        lists = county_lists(doc, self._named)
+        found = [m for m in found if not any(m[0].start < s.end and s.start < m[0].end for s, _ in lists.values())]
+        found = sorted(found + [(span, False) for span, _ in lists.values()], key=lambda m: m[0].start)
+        aliases = {start: text for start, (_, text) in lists.items()}
         base = Context(countries=countries)
         within, containers = self._containers(found)
         # mentions of one name (and the same unit word after it) read alike: each is resolved once
-        first: dict[_Key, Span] = {}
-        for span, demonym in found:
-            if not demonym and span.start not in containers:
-                first.setdefault(_key(span, within), span)
+        keys = {span.start: _key(span, within, aliases) for span, _ in found}
+        first = [keys[span.start] for span, demonym in found if not demonym and span.start not in containers]
+        first = list(dict.fromkeys(first))
         fixed = [(span.text, self._demonym(span)) for span, demonym in found if demonym]
         readings = {key[0]: self._readings(key[0], base) for key in first}
         support = {name: tuple(pts for other, pts in readings.items() if other != name and pts) for name in readings}
         fixed += [(span.text, place) for span, demonym in found if (place := containers.get(span.start))]
-        current = {
-            key: self._resolve(span, replace(base, support=support[key[0]], within=key[2]))
-            for key, span in first.items()
-        }
+        current = {key: self._resolve(key, replace(base, support=support[key[0]], within=key[2])) for key in first}
         current = self._short_forms(current)
         for _ in range(self.rounds):
             previous = dict(current)
-            for key, span in first.items():  # in place: each reading sees the ones just revised
+            for key in first:  # in place: each reading sees the ones just revised
                 current[key] = self._resolve(
-                    span, replace(self._context(key[0], current, fixed, countries), within=key[2])
+                    key, replace(self._context(key[0], current, fixed, countries), within=key[2])
                 )
             current = self._short_forms(current)
             if current == previous:
                 break
         places = [
-            self._demonym(span) if demonym else containers.get(span.start) or current[_key(span, within)]
+            self._demonym(span) if demonym else containers.get(span.start) or current[keys[span.start]]
             for span, demonym in found
         ]
         out = [Toponym(span, place, demonym=demonym) for (span, demonym), place in zip(found, places, strict=True)]
         country_votes = Counter(p.country_code for p in places if p is not None and p.country_code)
         context = Context(countries=countries | frozenset(c for c, n in country_votes.items() if n > 0))
-        for start, end, text, demonym in _hyphenated(doc, self.kb, self._known_place):
+        for start, end, text, demonym in _hyphenated(doc, self.kb, self._known_place, self._named):
             entry = self.kb.lookup(text)
             place = self.gazetteer.country(entry.code) if demonym and entry else self.resolve_text(text, context)
             out.append(Toponym(doc.char_span(start, end, alignment_mode="expand"), place, demonym, (start, end, text)))
