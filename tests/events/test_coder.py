@@ -235,6 +235,9 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("Emergency food supplies arrived in the flooded district of Sukkur on Thursday.", "AID"),
         ("The Moldovan army was placed on high alert on Saturday, the defence ministry said.", "MOBILIZE"),
         ("Armenia moved additional troops to the Syunik region on Monday, officials said.", "MOBILIZE"),
+        ("Thousands of teachers took to the streets of Nairobi on Monday over unpaid salaries.", "PROTEST"),
+        ("A car packed with explosives blew up outside a checkpoint in Mogadishu on Sunday.", "ASSAULT"),
+        ("A roadside device went off as a patrol passed near Gao on Tuesday, the army said.", "ASSAULT"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
@@ -258,3 +261,10 @@ def test_an_event_that_caused_another_is_not_its_actor(code):
     events = code("The detention of the opposition leader sparked protests in Kampala on Friday.")
     protest = next(e for e in events if e.event == "PROTEST")
     assert all("detention" not in a.entity_text for a in protest.actor)
+
+
+def test_armed_groups_that_round_people_up_abduct_them(code):
+    [taken] = code("Bandits rounded up 30 villagers near Gusau on Sunday, residents said.")
+    assert (taken.event, taken.mode) == ("ASSAULT", "abduct")
+    [arrest] = code("Police rounded up 30 protesters in Gusau on Sunday.")
+    assert (arrest.event, arrest.mode) == ("COERCE", "arrest")

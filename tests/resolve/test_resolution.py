@@ -327,3 +327,13 @@ def test_bare_compass_words_and_a_single_county_word_are_not_places(pipeline):
     found = _toponyms(pipeline, text)
     assert "East" not in found
     assert found["Indiana"][0].admin1_code == "US.IN" and found["Indiana"][0].resolution == 2
+
+
+def test_a_district_the_gazetteer_lacks_lies_in_the_city_that_owns_it(pipeline):
+    found = _toponyms(pipeline, "Thousands of garment workers marched in Dhaka's Mirpur area on Thursday.")
+    assert {p.country_code for p in found["Dhaka"] + found["Mirpur"]} == {"BGD"}
+
+
+def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):
+    [protest] = code("Bangladeshi garment workers protested over pay on Thursday in the capital.")
+    assert protest.event_loc.resolved_place == "Dhaka"

@@ -139,3 +139,14 @@ def test_incremental_regrouping_gives_the_full_result(pipeline, tmp_path):
         after = store.con.execute("SELECT incident_id, n_events FROM incidents ORDER BY incident_id").fetchall()
         assert incremental == full
         assert rows == after
+
+
+def test_statements_group_by_parties_not_by_the_country_named_beside_them():
+    # "the EU sanctioned Iranian firms" placed in Iran by one report and in Belgium by another is one decision
+    a = item("a", "d1", event="SANCTION", lat=32.0, lon=53.0, res=1, country="IRN", actors=("EUR",))
+    b = item("b", "d2", event="SANCTION", lat=50.85, lon=4.35, res=4, country="BEL", actors=("EUR",))
+    other_parties = item("c", "d3", event="SANCTION", lat=50.85, lon=4.35, res=4, country="BEL", actors=("USA",))
+    unnamed = item("d", "d4", event="SANCTION", res=1, actors=(), text="sanctions on shipping companies announced")
+    incidents = group([a, b, other_parties, unnamed])
+    assert incidents["a"] == incidents["b"]
+    assert len({incidents[x] for x in "acd"}) == 3

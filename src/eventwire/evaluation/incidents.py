@@ -1,8 +1,8 @@
 """Scoring incident grouping on reports labelled with their real-world incident.
 
 Gold format (JSON Lines, one report per line): ``{"id", "source", "published", "title", "text", "incident"}``.
-All events of all reports are grouped by ``store.incidents``; a report is placed in the incident of its most
-confident event of the type the gold names (else its most confident event);
+All events of all reports are grouped by ``store.incidents``; a report is placed in the incident of its lead
+event (the first its text reports, past background) of the type the gold names (else its lead event);
 pairs of reports are then scored: precision is the share of report pairs put in one incident that the gold
 also groups, recall the share of gold pairs we group. Reports that code no event stand alone.
 """
@@ -16,10 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.evaluation import principal
 from eventwire.evaluation.gold import first_record
+from eventwire.models import Event
 from eventwire.pipeline import Pipeline, make_document
 from eventwire.store.incidents import Item, group
+
+
+def lead(events: list[Event]) -> Event | None:
+    """A report's main event by the news convention: the first one its text reports (the headline or the
+    opening sentence), past background ("In 2021, …") unless there is nothing else."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.aux_mode == "historical", e.text_info.start))
 
 
 def is_incident_gold(path: Path) -> bool:
@@ -44,11 +52,11 @@ def score_incidents(pipeline: Pipeline, path: Path) -> dict[str, Any]:
         published = dt.date.fromisoformat(record["published"]) if record.get("published") else None
         coded = [Item.of(e.to_dict(), record.get("source"), published, place=result.place) for e in result.events]
         everything.extend(coded)
-        # the report's event of the type the gold names, else its principal event
+        # the report's lead: its first event of the type the gold names (else its first event), not background
         typed = [e for e in result.events if e.event == record.get("event")]
-        main = principal(typed) or principal(result.events)
-        if main:
-            items[str(record["id"])] = next(i for i in coded if i.id == main[0].id)
+        main = lead(typed) or lead(result.events)
+        if main is not None:
+            items[str(record["id"])] = next(i for i in coded if i.id == main.id)
     incident_of = group(everything)
     predicted = {
         str(r["id"]): incident_of[items[str(r["id"])].id] if str(r["id"]) in items else f"alone:{r['id']}"

@@ -131,6 +131,15 @@ class EventCoder:
                 governor is not None
                 and governor is not trigger
                 and token.pos_ == "NOUN"
+                and token.head.lower_ == "in"
+                and governor.event == trigger.event
+            ):
+                folded[token.i] = governor.token.i  # "took to the streets in the biggest protests in decades"
+                continue
+            if (
+                governor is not None
+                and governor is not trigger
+                and token.pos_ == "NOUN"
                 and trigger.event == "ASSAULT"
                 and (governor.event == "ASSAULT" or governor.token.lemma_.lower() in self._casualty_lemmas)
             ):

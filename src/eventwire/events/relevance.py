@@ -77,8 +77,8 @@ def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
     """The phrase's head or the words before it in the phrase ("flash floods", "a bus carrying pilgrims")."""
     words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ in ("NOUN", "PROPN")]
     weapons = _lists()["weapon_nouns"]
-    if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in words):
-        return False  # "two car bombs exploded"
+    if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in head.subtree):
+        return False  # "two car bombs exploded", "a motorcycle rigged with explosives blew up"
     if head.lemma_.lower() in _people_nouns():
         return False  # "taxi drivers demonstrated": people, not the vehicle
     aid = _lists()["aid_nouns"]

@@ -99,6 +99,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         if entry.event == "PROTEST" and lemma == "strike" and _targeted(token, lexicon):
             entry = lexicon.lookup("strike", "VERB") or entry
+        if (
+            entry.event == "COERCE"
+            and entry.mode == "arrest"
+            and _subject_lemmas(token) & lexicon.words("abductor_nouns")
+        ):
+            entry = lexicon.lookup("abduct", "VERB") or entry  # "gunmen rounded up farmers": an abduction
         trigger = Trigger(token, entry, entry.event, entry.mode, list(entry.context))
         apply_modifiers(trigger, lexicon)
         found.append(trigger)
@@ -116,10 +122,19 @@ def _prep_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
 
 def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEntry | None:
     """A verb that is an event only because of its arguments: a weapon's impact is an attack ("a missile hit
-    a high-rise"); a crowd assembling to make a demand is a demonstration ("thousands gathered, demanding …");
+    a high-rise", "a bomb went off"); a crowd assembling to make a demand, or taking to the streets, is a
+    demonstration ("thousands gathered, demanding …");
     a force or an aid convoy arriving, a return to the negotiating table, an addition to a sanctions list."""
     subjects = _subject_lemmas(token)
-    if lemma in lexicon.words("impact_verbs") and subjects & lexicon.words("impact_subjects"):
+    # "a car packed with explosives blew up": the weapon may be what the subject carries
+    armed = {
+        t.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+        if t.dep_ == "pobj" and t.head.lower_ == "with"
+    }
+    if lemma in lexicon.words("impact_verbs") and (subjects | armed) & lexicon.words("impact_subjects"):
         return lexicon.lookup("attack", "VERB")
     if lemma in lexicon.words("assembly_verbs") and subjects & lexicon.words("crowd_subjects"):
         purposes = lexicon.words("protest_purposes")
@@ -127,6 +142,8 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
             return lexicon.lookup("demonstrate", "VERB")
     if lemma in lexicon.words("movement_verbs"):
         return _arrival(token, lexicon)
+    if lemma == "take" and _prep_lemmas(token, ("to", "into")) & lexicon.words("street_words"):
+        return lexicon.lookup("demonstrate", "VERB")  # "thousands took to the streets"
     if lemma in lexicon.words("table_verbs"):
         objects = _prep_lemmas(token, ("to", "back"))
         talks = objects & lexicon.words("table_words")

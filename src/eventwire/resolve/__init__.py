@@ -59,6 +59,12 @@ class Resolver:
                     city = self.gazetteer.best_city(ent.text)
                     if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
                         codes.add(city.country_code)
+        for token in doc:
+            # a nationality the model left untagged ("Bangladeshi garment workers" opening a sentence)
+            if not token.ent_type_ and token.is_title and token.pos_ in ("ADJ", "PROPN"):
+                entry = self.kb.lookup(token.text)
+                if entry is not None and entry.kind in ("country", "demonym"):
+                    codes.add(entry.code)
         if clean.dateline:
             for part in clean.dateline.replace("(", ",").split(","):
                 entry = self.kb.lookup(part.strip().title())
@@ -136,8 +142,9 @@ class Resolver:
         """Verbal and cooperative events need an identified actor or recipient (PETRARCH's rule); in a sentence
         about money, cooperation needs a political one ("a Swiss drugmaker agreed to buy ..." is commerce)."""
         parties = event.actor + event.recipient
-        # aid that arrives somewhere is an event whoever sent it ("relief supplies arrived in Dadu")
-        delivered = event.event == "AID" and event.event_loc is not None
+        # aid that arrives or is delivered somewhere is an event whoever sent it ("relief supplies arrived in
+        # Dadu"); the noun alone is not ("pressed Israel to allow more aid into Gaza")
+        delivered = event.event == "AID" and event.event_loc is not None and candidate.trigger.pos_ == "VERB"
         if event.quad_code < 4 and not delivered and not any(p.code or p.sector for p in parties):
             return False
         if event.quad_code <= 2 and is_commerce(candidate.sentence):

@@ -47,8 +47,9 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool, int] | None:
     return " ".join(t.text for t in tokens), region, tokens[0].i
 
 
-def _capital_of(span: Span, gazetteer: Gazetteer, kb: ActorKB) -> Place | None:
-    """ "Niger's capital", "the Sudanese capital", "the capital of Niger": that country's capital city."""
+def _capital_of(span: Span, gazetteer: Gazetteer, kb: ActorKB, context: frozenset[str] = frozenset()) -> Place | None:
+    """ "Niger's capital", "the Sudanese capital", "the capital of Niger": that country's capital city; "the
+    capital" alone: the capital of the one country the story is about."""
     capital = next((t for t in span if t.lemma_.lower() == "capital" and t.pos_ == "NOUN"), None)
     if capital is None:
         return None
@@ -60,6 +61,8 @@ def _capital_of(span: Span, gazetteer: Gazetteer, kb: ActorKB) -> Place | None:
         entry = kb.lookup(name)
         if entry is not None and entry.kind in ("country", "demonym"):
             return gazetteer.capital(entry.code)
+    if not named and capital.i > 0 and capital.doc[capital.i - 1].lower_ == "the" and len(context) == 1:
+        return gazetteer.capital(next(iter(context)))
     return None
 
 
@@ -194,7 +197,7 @@ def _best_location(
     best: EventLocation | None = None
     phrases = sorted(spans, key=lambda s: abs(s.root.i - candidate.trigger.i))
     for span in phrases:
-        capital = _capital_of(span, gazetteer, kb)
+        capital = _capital_of(span, gazetteer, kb, context)
         core = _core(span, lexicon) if capital is None else None
         if capital is not None:
             place: Place | None = capital

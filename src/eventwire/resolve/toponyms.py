@@ -122,6 +122,10 @@ def mentions(
     found: list[tuple[Span, bool]] = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
+            entry = kb.lookup(ent.text)
+            if entry is not None and entry.kind == "demonym":  # "the Somali government", tagged GPE
+                found.append((ent, True))
+                continue
             span = _with_unit(_trim(ent))
             if span.text.lower() in _GENERIC:
                 continue
@@ -349,10 +353,27 @@ class Geoparser:
 
     def _containers(self, found: list[tuple[Span, bool]]) -> tuple[dict[int, Place], dict[int, Place]]:
         """ "Belgrade, Minn.", "New Haven, Conn.", "Toronto, Ontario", "London, England": a place name, a comma
-        and the region or country it lies in. Returns (mention start → the region or country it lies in,
-        container mention start → its reading)."""
+        and the region or country it lies in; "Ukraine's Kharkiv", "Dhaka's Mirpur area": a place and the
+        place it belongs to. Returns (mention start → the region or country it lies in, mention start → its
+        fixed reading: a container's, or the city of a district the gazetteer lacks)."""
         within: dict[int, Place] = {}
         containers: dict[int, Place] = {}
+        for (owner, demonym), (span, _) in itertools.pairwise(found):
+            # "Dhaka's Mirpur area", "Ukraine's Kharkiv": the place lies in the owner's country or region
+            doc = span.doc
+            if demonym or span.start != owner.end + 1 or doc[owner.end].lower_ not in ("'s", "’s"):
+                continue
+            owned = self.gazetteer.best(owner.text)
+            place = owned
+            if place is not None and place.resolution > 2 and place.country_code:
+                place = self.gazetteer.country(place.country_code)  # a city's places: its country's
+            if owned is None or place is None or place.resolution > 2:
+                continue
+            code = place.admin1_code if place.resolution == 2 else place.country_code
+            if code and any(code in (p.admin1_code, p.country_code) for p in self.gazetteer.lookup(span.text)):
+                within[span.start] = place
+            elif owned.resolution >= 3:
+                containers[span.start] = owned  # "Dhaka's Mirpur": a district the gazetteer lacks, in that city
         for (span, _), (after, demonym) in itertools.pairwise(found):
             doc = span.doc
             if demonym or after.start != span.end + 1 or doc[span.end].text != ",":

@@ -10,7 +10,10 @@ hundreds of times is what this prevents):
     parties on the same day or similar words — and never two different countries;
   * parties (actor and recipient codes together) that overlap when both events name any: reports disagree on
     who attacked whom more often than on who took part.
-Events with no place at all only join an incident whose evidence sentences share at least ``MIN_OVERLAP`` of
+Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
+name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
+usually its target's. Events with no place at all only join an incident whose evidence sentences share at least
+``MIN_OVERLAP`` of
 their content words. Groups are the connected components (union–find) of compatible pairs; a group's id is a
 hash of its members, so re-grouping the same events gives the same ids.
 
@@ -37,6 +40,8 @@ EXACT_DAYS = 1
 KM = 40.0
 REGION_KM = 300.0
 MIN_OVERLAP = 0.35
+#: events that are statements or decisions rather than acts in a place
+VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "AGREE", "SANCTION"})
 LOW_OVERLAP = 0.2
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset({"said", "says", "that", "with", "from", "were", "have", "this", "their", "after", "officials"})
@@ -130,6 +135,10 @@ def compatible(a: Item, b: Item) -> bool:
     shared = bool(_participants(a) & _participants(b))
     same_day = a.date is not None and a.date == b.date
     words = _overlap(a.words, b.words)
+    if a.event in VERBAL and min(a.resolution or 1, b.resolution or 1) < 3:
+        # a statement or a sanction happens where its speaker is, which reports seldom say: a country or a
+        # region named near it is more often the target's ("sanctions on Iran") than the place
+        return shared or words >= MIN_OVERLAP
     if a.lat is not None and b.lat is not None:
         if a.country and b.country and a.country != b.country:
             return False
