@@ -97,6 +97,8 @@ def test_event_location_comes_from_the_events_own_clause(code):
         ("this summer", False, "2022-06-01", "season"),
         ("2014", False, "2014-01-01", "year"),
         ("October 2021", False, "2021-10-01", "month"),
+        ("the weekend", False, "2022-09-24", "week"),
+        ("this weekend", True, "2022-10-01", "week"),
     ],
 )
 def test_date_expressions_resolve_against_publication(text, future, expected, precision):

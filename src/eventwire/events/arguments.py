@@ -114,13 +114,20 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
+#: "on the outskirts of", "on the edge of"
+_PART_NOUNS = frozenset({"outskirts", "outskirt", "edge", "fringe", "fringes", "periphery"})
+#: events that happen where they arrive
+_DESTINED = frozenset({"MOBILIZE", "AID"})
 #: dependents that start another clause: their places belong to their own events
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj"})
 
 
-def _places_under(token: Token, lexicon: Lexicon) -> list[Token]:
-    """Objects of place prepositions in the token's own clause ("in Kharkiv", "back near the town of Lyman")."""
+def _places_under(token: Token, lexicon: Lexicon, event: str | None = None) -> list[Token]:
+    """Objects of place prepositions in the token's own clause ("in Kharkiv", "back near the town of Lyman");
+    for deployments and deliveries, where they go too ("sent troops to the town of Tumeremo")."""
     preps = lexicon.words("place_preps")
+    if event in _DESTINED:
+        preps = preps | {"to"}
     found: list[Token] = []
     stack = [token]
     while stack:
@@ -128,6 +135,16 @@ def _places_under(token: Token, lexicon: Lexicon) -> list[Token]:
         for child in current.children:
             if child.dep_ in _CLAUSE_DEPS:
                 continue
+            if child.dep_ == "prep" and child.lower_ == "on":
+                # "on the outskirts of Bhamo", "on the edge of Tawila": the place whose part it is
+                found.extend(
+                    inner
+                    for pobj in children(child, "pobj")
+                    if pobj.lemma_.lower() in _PART_NOUNS
+                    for of in children(pobj, "prep")
+                    if of.lower_ == "of"
+                    for inner in children(of, "pobj")
+                )
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in children(child, "pobj"):
                     found.extend(conjuncts(pobj))
@@ -164,7 +181,9 @@ def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset
         if not objects:
             objects = [t for pobj in _prep_objects(verb, recipient_preps) for t in conjuncts(pobj)]
         args.recipients = objects
-    args.places = _places_under(verb, lexicon)
+    args.places = _places_under(verb, lexicon, event)
+    if verb.dep_ in ("nsubj", "csubj") and verb.head.pos_ == "VERB":
+        args.places += _places_under(verb.head, lexicon, event)  # "Fighting intensified in the Khartoum area"
     return args
 
 
@@ -207,9 +226,11 @@ def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset
         for prep in children(noun, "prep"):
             if prep.lower_ in joint:
                 args.actors += [t for pobj in children(prep, "pobj") for t in conjuncts(pobj)]
-    args.places = _places_under(noun, lexicon)
+    args.places = _places_under(noun, lexicon, event)
     if verb is not None:
-        args.places += _places_under(verb, lexicon)
+        args.places += _places_under(verb, lexicon, event)
+    elif noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        args.places += _places_under(noun.head, lexicon, event)  # "fighting intensified in the Khartoum area"
     return args
 
 

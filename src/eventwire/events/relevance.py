@@ -100,6 +100,9 @@ def _caused_by_hazard(token: Token) -> bool:
     from eventwire.events.arguments import clause_subject  # arguments → resolve.numbers → resolve → here
 
     non_actors = _lists()["non_actor_nouns"]
+    weapons = _lists()["weapon_nouns"]
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in weapons for c in token.children):
+        return False  # "an aircraft dropped two bombs": whatever carries a weapon, using it is no accident
     current = token
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX"):

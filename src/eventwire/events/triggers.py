@@ -140,7 +140,7 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         purposes = lexicon.words("protest_purposes")
         if any(t.lemma_.lower() in purposes for t in token.subtree if t.i > token.i):
             return lexicon.lookup("demonstrate", "VERB")
-    if lemma in lexicon.words("movement_verbs"):
+    if lemma in lexicon.words("movement_verbs") and token.tag_ != "VB":  # not "offered to send troops"
         return _arrival(token, lexicon)
     if lemma == "take" and _prep_lemmas(token, ("to", "into")) & lexicon.words("street_words"):
         return lexicon.lookup("demonstrate", "VERB")  # "thousands took to the streets"

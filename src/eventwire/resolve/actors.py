@@ -26,6 +26,10 @@ from eventwire.settings import DATA_DIR
 _MAX_NGRAM = 6
 
 
+#: "Iranian-made drones", "US-built jets": where a thing comes from, not who uses it
+_ORIGIN_SUFFIXES = frozenset({"made", "built", "designed", "manufactured", "produced", "supplied", "born", "style"})
+
+
 @dataclass(frozen=True)
 class KBEntry:
     code: str
@@ -155,9 +159,10 @@ class ActorKB:
                 if entry is not None:
                     match = (i, j, entry)
                     break
-            if match is None and "-" in span.doc[i].text:
-                # "Russian-backed", "Kremlin-appointed": the name before the hyphen
-                entry = self.lookup(span.doc[i].text.split("-", 1)[0])
+            name, _, suffix = span.doc[i].text.partition("-")
+            if match is None and suffix and suffix.lower() not in _ORIGIN_SUFFIXES:
+                # "Russian-backed", "Kremlin-appointed": the name before the hyphen (not "Iranian-made" drones)
+                entry = self.lookup(name)
                 if entry is not None:
                     match = (i, i + 1, entry)
             if match:

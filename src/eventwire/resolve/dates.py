@@ -89,6 +89,19 @@ def _weekday(text: str, published: dt.date, future: bool) -> dt.date | None:
     return published - dt.timedelta(days=(published.weekday() - target) % 7)
 
 
+_WEEKEND = re.compile(r"^(?:at |over |during |on )?(?:the |this |last |past |next )?weekend$", re.IGNORECASE)
+
+
+def _weekend(text: str, published: dt.date, future: bool) -> dt.date | None:
+    """ "at the weekend", "over the weekend", "this weekend": the Saturday of the weekend meant — the last one
+    on or before publication, the coming one for a future event or "next weekend"."""
+    if not _WEEKEND.match(text.strip()):
+        return None
+    if future or "next" in text.lower():
+        return published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - 5) % 7)
+
+
 def _season(text: str, published: dt.date) -> dt.date | None:
     match = _SEASON.search(text)
     if not match:
@@ -117,6 +130,9 @@ def parse_expression(text: str, published: dt.date, future: bool) -> EventDate |
     year = _YEAR.match(text)
     if year:
         return EventDate(dt.date(int(year.group(1)), 1, 1), "year")
+    weekend = _weekend(text, published, future)
+    if weekend is not None:
+        return EventDate(weekend, "week")
     day = _weekday(text, published, future)
     if day is not None and not re.search(r"\d", text):
         return EventDate(day, "day")

@@ -200,6 +200,8 @@ def _inside(
             piece = ent.doc[start:end]
             if (end == ent.end and start == ent.start) or not all(t.text[:1].isupper() for t in piece):
                 continue
+            if piece.text.lower() in _GENERIC:
+                break  # "East African Community"
             entry = kb.lookup(piece.text)
             if entry is not None and entry.kind in ("demonym", "country"):
                 out.append((piece, entry.kind == "demonym"))  # "Georgia Department of …" may be the state

@@ -7,15 +7,16 @@ hundreds of times is what this prevents):
     reports date the event to the day;
   * places compatible: within ``KM`` km when both are towns or finer; when one is only a region, the same
     admin-1 region (else within ``REGION_KM`` km); when one is only a country, the same country and the same
-    parties on the same day or similar words — and never two different countries;
+    parties or similar words — and never two different countries. An event placed only in a country takes its
+    story's place when that lies in the same country (the dateline's "MOMBASA" for "in Kenya's port city");
   * parties (actor and recipient codes together) that overlap when both events name any: reports disagree on
     who attacked whom more often than on who took part.
 Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
 name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
-usually its target's. Events with no place at all only join an incident whose evidence sentences share at least
-``MIN_OVERLAP`` of
-their content words. Groups are the connected components (union–find) of compatible pairs; a group's id is a
-hash of its members, so re-grouping the same events gives the same ids.
+usually its target's. An event with no place at all joins another only with the same parties and at least
+``LOW_OVERLAP`` of their evidence's content words in common, or ``MIN_OVERLAP`` of them. Groups are the
+connected components (union–find) of compatible pairs; a group's id is a hash of its members, so re-grouping
+the same events gives the same ids.
 
 The merged record keeps the most precise place, the most common date, and conservative counts: the lowest
 figure any report gives (as ACLED does), with the highest kept alongside.
@@ -83,8 +84,18 @@ class Item:
         story: str | None = None,
         place: dict[str, Any] | None = None,
     ) -> Item:
-        """``place``: where the report's story is (``DocumentResult.place``), for an event that names none."""
-        loc = record.get("event_loc") or place or {}
+        """``place``: where the report's story is (``DocumentResult.place``), for an event that names no place,
+        or only the country that place lies in ("MOMBASA — … in Kenya's main port city")."""
+        own = record.get("event_loc")
+        finer = (
+            own is not None
+            and (own.get("resolution") or 1) == 1
+            and place is not None
+            and (place.get("resolution") or 1) >= 2
+            and place.get("country_code") == own.get("country_code")
+        )
+        borrowed = bool(place) and (own is None or finer)
+        loc = (place if borrowed else own) or {}
         date = record.get("date")
         size = record.get("size") or {}
         return cls(
@@ -103,7 +114,7 @@ class Item:
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
             counts={k: v for k, v in size.items() if v is not None},
             exact=bool(date) and record.get("date_precision") == "day",
-            borrowed=not record.get("event_loc") and bool(place),
+            borrowed=borrowed,
             record=record,
             story=story or record["doc_id"],
         )
@@ -133,7 +144,6 @@ def compatible(a: Item, b: Item) -> bool:
     if _participants(a) and _participants(b) and not _participants(a) & _participants(b):
         return False
     shared = bool(_participants(a) & _participants(b))
-    same_day = a.date is not None and a.date == b.date
     words = _overlap(a.words, b.words)
     if a.event in VERBAL and min(a.resolution or 1, b.resolution or 1) < 3:
         # a statement or a sanction happens where its speaker is, which reports seldom say: a country or a
@@ -149,10 +159,10 @@ def compatible(a: Item, b: Item) -> bool:
             if a.province and b.province:
                 return a.province == b.province
             return _km(a, b) <= REGION_KM
-        # one report names only the country: the same parties on the same day, or the same words
-        return (shared and same_day) or words >= LOW_OVERLAP
-    if a.lat is not None or b.lat is not None:  # one names no place: the same parties that day, in like words
-        return (shared and same_day and words >= LOW_OVERLAP) or words >= MIN_OVERLAP
+        # one report names only the country: the same parties (the dates already agree), or the same words
+        return shared or words >= LOW_OVERLAP
+    if a.lat is not None or b.lat is not None:  # one names no place: the same parties in like words
+        return (shared and words >= LOW_OVERLAP) or words >= MIN_OVERLAP
     return words >= MIN_OVERLAP
 
 
