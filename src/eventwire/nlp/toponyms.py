@@ -22,6 +22,7 @@ _CUE_WORDS = frozenset(
 _PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "oblast", "district", "port", "capital"})
 _UNITS = frozenset({"region", "province", "oblast", "governorate", "state", "county", "parish", "district"})
 _RELABEL = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+_STRETCHED = frozenset({"TIME", "DATE", "QUANTITY", "CARDINAL"})
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "mile",
      "kilometre", "kilometer", "km", "suburb", "part", "centre", "center", "heart", "edge"}
@@ -124,6 +125,27 @@ def _capitalised(token: Token) -> bool:
     return token.pos_ in ("PROPN", "NOUN", "ADJ") or (token.is_upper and len(token) > 2)
 
 
+_SAINTS = frozenset({"st", "mt", "ft", "pt"})
+
+
+def _saint(span: Span) -> Span:
+    """ "ST. PAUL", "Mt. Pleasant", "Ft. Worth": the abbreviation the name begins with (one token or two)."""
+    doc, start = span.doc, span.start
+    if start > 0 and doc[start - 1].text.endswith(".") and doc[start - 1].lower_.rstrip(".") in _SAINTS:
+        return Span(doc, start - 1, span.end, label=span.label_)
+    if start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in _SAINTS:
+        return Span(doc, start - 2, span.end, label=span.label_)
+    return span
+
+
+def _before_residents(doc: Doc, i: int) -> bool:
+    """A run of capitalised words from ``i`` followed by a resident word ("Grand Prairie police")."""
+    j = i
+    while j < len(doc) and j - i < _MAX_WORDS and doc[j].text[:1].isupper():
+        j += 1
+    return j < len(doc) and j > i and doc[j].lower_ in _RESIDENTS
+
+
 def _candidates(doc: Doc, places: set[str]) -> list[Span]:
     """Runs of capitalised words outside place entities (longest first at each start); a sentence's first word
     only when it is upper case (a dateline) or a name the text already uses as a place."""
@@ -131,7 +153,9 @@ def _candidates(doc: Doc, places: set[str]) -> list[Span]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        opening = (token.is_upper and len(token) > 2) or token.text in places
+        # a sentence's first word: a dateline, a name used as a place elsewhere, or a headline's subject
+        # ("Chicopee residents discuss …", "Grand Prairie police investigate …")
+        opening = (token.is_upper and len(token) > 2) or token.text in places or _before_residents(doc, i)
         if not _capitalised(token) or token.ent_type_ in ("GPE", "LOC") or (token.is_sent_start and not opening):
             i += 1
             continue
@@ -157,7 +181,8 @@ def gazetteer_ruler(doc: Doc) -> Doc:
         lone = ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in surnames
         if _place_reading(ent, _cued(ent) or lone):
             new.append(Span(doc, ent.start, ent.end, label="GPE"))
-    taken = {t.i for ent in ents if ent.label_ not in _RELABEL for t in ent}
+    # a time or a quantity the model stretched over a name ("12:03 p.m. Walker County") does not hide the name
+    taken = {t.i for ent in ents if ent.label_ not in _RELABEL | _STRETCHED for t in ent}
     # a name the text already uses as a place is that place elsewhere in the document too
     places = {e.text for e in ents if e.label_ in ("GPE", "LOC")} | {n.text for n in new}
     # … and so is the name of a county or region it names ("Barrow" after "Barrow County")
@@ -172,6 +197,7 @@ def gazetteer_ruler(doc: Doc) -> Doc:
         if _place_reading(span, True):
             new.append(Span(doc, span.start, span.end, label="GPE"))
             taken.update(t.i for t in span)
+    new += [x for e in (*ents, *new) if e.label_ in ("GPE", "LOC") and (x := _saint(e)).start != e.start]
     if new:
         kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
         doc.ents = filter_spans(kept + new)

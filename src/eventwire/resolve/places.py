@@ -38,6 +38,8 @@ _SUPPORT_WEIGHT = 1.0
 _SUPPORT_CAP = 6.0
 #: how many times bigger a town known by an alternate name must be than the towns known by it as their name
 _ALTERNATE_RATIO = 20
+#: a town this big keeps its reading beside a region of the same name ("Ontario", California)
+_BIG_TOWN = 100_000
 _CAPITAL_BONUS = 1.0
 _MAIN_NAME_BONUS = 0.5
 _COUNTRY_CONTEXT = 3.5
@@ -196,6 +198,17 @@ class Gazetteer:
             # needs its unit word ("the Kharkiv region")
             cities = {(p.admin1_code, fold(p.name)) for p in candidates if p.resolution == 4 and p.main_name}
             candidates = [p for p in candidates if not (p.resolution == 2 and (p.admin1_code, fold(p.name)) in cities)]
+        if kind is None and not context.within:
+            # a region of a country the story is in means the region, not a small town that shares its name
+            # elsewhere ("Florida" beside Springfield, Mass.; "Indiana" beside Boone County)
+            regions = {
+                fold(p.name)
+                for p in candidates
+                if p.resolution == 2 and p.main_name and p.country_code in context.countries
+            }
+            candidates = [
+                p for p in candidates if p.resolution <= 2 or fold(p.name) not in regions or p.population >= _BIG_TOWN
+            ]
         if not candidates:
             return None
         return max(candidates, key=lambda p: self.score(p, context))

@@ -37,7 +37,10 @@ _PARTIES = frozenset({"D", "R", "I", "DFL"})
 _GENERIC = frozenset(
     {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "district",
      "county", "city", "town", "village", "valley", "fort", "mount", "lake", "river", "state", "region",
-     "midwest", "downtown", "uptown", "township"}
+     "midwest", "downtown", "uptown", "township", "court", "square", "park", "street", "avenue", "road", "hall",
+     "center", "centre", "college", "university", "school", "church", "station", "airport", "bridge", "harbor",
+     "harbour", "federal", "national", "january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"}
 )  # fmt: skip
 #: the rest of an organisation's name that makes its first words a town's name ("Oakdale Fire Department")
 _INSTITUTIONS = frozenset(
@@ -127,8 +130,8 @@ def mentions(
                 found.append((ent, True))
                 continue
             span = _with_unit(_trim(ent))
-            if span.text.lower() in _GENERIC:
-                continue
+            if span.text.lower() in _GENERIC or len(span.text.rstrip(".")) < 2:
+                continue  # "East", "D" (of "D-N.Y.")
             inner = [] if named(span.text) else _inside(ent, kb, known, named)
             found.extend(inner or [(span, False)])
         elif ent.label_ == "NORP":
@@ -136,9 +139,32 @@ def mentions(
             if entry is not None and entry.kind in ("demonym", "country"):
                 # a country's own name tagged NORP ("Georgia") is still a name to resolve, not a nationality
                 found.append((ent, entry.kind == "demonym"))
+        elif ent.label_ in ("PERSON", "PRODUCT") and (entry := kb.lookup(ent.text)) is not None:
+            if entry.kind == "demonym":  # "Sri Lankan interests", tagged PERSON
+                found.append((ent, True))
         elif ent.label_ in ("ORG", "FAC", "EVENT", "LAW"):
             found.extend(_inside(ent, kb, known, named))
     return found
+
+
+#: "Iowans", "Gazans", "Richmondites", "Ohioans": people named for where they live
+_RESIDENT_ENDINGS = (("ians", "ia"), ("ans", "a"), ("ans", ""), ("ites", ""), ("ers", ""), ("ns", ""))
+
+
+def residents(doc: Doc, kb: ActorKB, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
+    """Plurals of residents the actor knowledge base lacks ("Iowans", "Gazans", "Richmondites"), each read as
+    its place: start token → (the word, the place's name)."""
+    out: dict[int, tuple[Span, str]] = {}
+    for ent in doc.ents:
+        text = ent.text
+        if ent.label_ != "NORP" or len(ent) != 1 or not text.endswith("s") or kb.lookup(text) is not None:
+            continue
+        for ending, stem_end in _RESIDENT_ENDINGS:
+            place = text[: -len(ending)] + stem_end
+            if text.endswith(ending) and len(place) > 2 and named(place):
+                out[ent.start] = (ent, place)
+                break
+    return out
 
 
 def _with_unit(span: Span) -> Span:
@@ -147,6 +173,22 @@ def _with_unit(span: Span) -> Span:
     if span.end < len(doc) and doc[span.end].lower_ in _COUNTY_WORDS and doc[span.end].text[:1].isupper():
         return doc[span.start : span.end + 1]
     return span
+
+
+def party_homes(doc: Doc, named: Callable[[str], bool]) -> list[Span]:
+    """ "Rep. Charles Rangel, D-N.Y.,", "Sen. Tom Bakk, DFL - Cook,": a legislator's state or home town after the
+    party letter, up to the comma."""
+    out: list[Span] = []
+    for token in doc[:-2]:
+        if token.text not in _PARTIES or doc[token.i + 1].text != "-":
+            continue
+        start = token.i + 2
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
+            end += 1
+        if end > start and named(doc[start:end].text):
+            out.append(doc[start:end])
+    return out
 
 
 def county_lists(doc: Doc, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
@@ -398,9 +440,10 @@ class Geoparser:
         readings until none changes (at most ``rounds`` times), so a cluster of places ("Paris", "Lamar
         County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place, self._named)
-        lists = county_lists(doc, self._named)
-        found = [m for m in found if not any(m[0].start < s.end and s.start < m[0].end for s, _ in lists.values())]
-        found = sorted(found + [(span, False) for span, _ in lists.values()], key=lambda m: m[0].start)
+        lists = county_lists(doc, self._named) | residents(doc, self.kb, self._named)
+        extra = [span for span, _ in lists.values()] + party_homes(doc, self._named)
+        found = [m for m in found if not any(m[0].start < s.end and s.start < m[0].end for s in extra)]
+        found = sorted(found + [(span, False) for span in extra], key=lambda m: m[0].start)
         aliases = {start: text for start, (_, text) in lists.items()}
         base = Context(countries=countries)
         within, containers = self._containers(found)
