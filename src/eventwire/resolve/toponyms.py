@@ -11,16 +11,19 @@ Alexandria, Louisiana, "Huntsville" next to "Walker County" is Huntsville, Texas
 
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from eventwire.resolve.actors import ActorKB
 from eventwire.resolve.places import Context, Gazetteer, Place, distance_km
+from eventwire.settings import DATA_DIR
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: "Laurel County", "Rapides Parish", "the Donetsk region": a unit word after the name
@@ -48,7 +51,9 @@ _INSTITUTIONS = frozenset(
      "society", "library", "hospital", "chamber", "commission", "commissioners", "court", "sheriff",
      "sheriff's", "press", "times", "herald", "tribune", "gazette", "journal", "courier", "club",
      "association", "emergency", "correctional", "historical", "city", "township", "village", "borough",
-     "education", "community", "public", "area", "regional", "municipal", "utilities", "housing"}
+     "education", "community", "public", "area", "regional", "municipal", "utilities", "housing", "center",
+     "centre", "recreation", "museum", "memorial", "stadium", "arena", "mall", "plaza", "airport", "park",
+     "cemetery", "medical", "college", "university", "zoo", "post", "office", "station"}
 )  # fmt: skip
 #: a town named like a county the story names, this close to the county's centre, is that county's town
 _SHORT_KM = 60.0
@@ -148,14 +153,32 @@ def mentions(
 
 
 #: "Iowans", "Gazans", "Richmondites", "Ohioans": people named for where they live
-_RESIDENT_ENDINGS = (("ians", "ia"), ("ans", "a"), ("ans", ""), ("ites", ""), ("ers", ""), ("ns", ""))
+_RESIDENT_ENDINGS = (("ians", "ia"), ("ans", "a"), ("ans", ""), ("ians", "io"), ("ites", ""), ("ers", ""), ("ns", ""))
+
+
+@lru_cache(maxsize=1)
+def regional_demonyms() -> dict[str, str]:
+    """Words for the people of a region rather than a country ("Abkhaz", "Texan") → the region's name
+    (``data/gazetteer/demonyms.csv``)."""
+    with (DATA_DIR / "gazetteer" / "demonyms.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["demonym"]: row["place"] for row in csv.DictReader(handle)}
 
 
 def residents(doc: Doc, kb: ActorKB, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
-    """Plurals of residents the actor knowledge base lacks ("Iowans", "Gazans", "Richmondites"), each read as
-    its place: start token → (the word, the place's name)."""
+    """People named for a region ("Abkhaz", "South Ossetian", "Texans") or, when the actor knowledge base lacks
+    them, plurals of residents ("Iowans", "Richmondites"), each read as its place: start token → (the words,
+    the place's name)."""
     out: dict[int, tuple[Span, str]] = {}
+    table = regional_demonyms()
+    for token in doc:
+        for size in (2, 1):
+            words = doc[token.i : token.i + size]
+            if len(words) == size and words.text in table and words[0].text[:1].isupper():
+                out[token.i] = (words, table[words.text])
+                break
     for ent in doc.ents:
+        if ent.start in out:
+            continue
         text = ent.text
         if ent.label_ != "NORP" or len(ent) != 1 or not text.endswith("s") or kb.lookup(text) is not None:
             continue
@@ -236,7 +259,10 @@ def _inside(
     starts = [t.i for t in ent if not (t.i == ent.start and t.lower_ == "the")][:1]
     starts += [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
     # "Northeast Texas Community College", "Association of Western Pennsylvania": past the compass word
-    starts += [i + 1 for i in starts if i + 1 < ent.end and _PART.match(f"{ent.doc[i].text} x")]
+    for i in list(starts):  # "South Central Tennessee Development District": past every compass word
+        while i + 1 < ent.end and _PART.match(f"{ent.doc[i].text} x"):
+            i += 1
+            starts.append(i)
     for start in starts:
         for end in range(min(ent.end, start + 3), start, -1):
             piece = ent.doc[start:end]
