@@ -318,15 +318,16 @@ def build(admin1_path: Path, output: Path, counties_path: Path = DEFAULT_COUNTIE
             )
             counts["overrides"] += 1
 
-    # spelling variants point at whatever the canonical name points at
+    # spelling variants point at whatever the canonical name points at, and count as that name (a curated
+    # "Kiev" is as good as "Kyiv"; GeoNames' thousands of alternate names are not)
     by_key: dict[str, list[tuple[int, int]]] = {}
     for key, place_id, main in builder.names:
         by_key.setdefault(key, []).append((place_id, main))
     with (DATA / "variants.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             variant, canonical = fold(row["variant"]), fold(row["canonical"])
-            for place_id, _ in by_key.get(canonical, []):
-                builder.names.append((variant, place_id, 0))
+            for place_id, main in by_key.get(canonical, []):
+                builder.names.append((variant, place_id, main))
                 counts["variants"] += 1
 
     db.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(set(builder.names)))

@@ -235,8 +235,9 @@ class EventCoder:
                     if prep.dep_ == "prep" and prep.lower_ == "with":
                         args.actors += [p for p in prep.children if p.dep_ == "pobj"]
         else:
-            if trigger.event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
-                # "pummelled Lyman", "shelled the town of Kupiansk": a named target is also where it happened
+            if trigger.event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"):
+                # "pummelled Lyman", "shelled the town of Kupiansk": a named target is also where it happened;
+                # "aid reached the north of Gaza": so is where aid arrives
                 place_nouns = self.lexicon.words("place_nouns")
                 args.places += [
                     r for r in args.recipients if is_place(r) or r.pos_ == "PROPN" or r.lemma_.lower() in place_nouns

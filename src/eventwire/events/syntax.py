@@ -33,9 +33,13 @@ def noun_phrase(token: Token) -> Span:
     """
     doc = token.doc
     start = token.left_edge.i
-    # never start inside a coordination the token heads
+    # never start inside a coordination the token heads; a quoted nickname inside the name is kept
+    # (Jimmy "Barbecue" Chérizier)
+    quotes = [t for t in doc[start : token.i] if t.text in '"“”']
+    paired = len(quotes) % 2 == 0
     for child in token.lefts:
-        if child.dep_ in ("cc", "conj", "preconj") or (child.dep_ == "punct" and child.text in ',;:()"“”'):
+        cut = ",;:()" if paired else ',;:()"“”'
+        if child.dep_ in ("cc", "conj", "preconj") or (child.dep_ == "punct" and child.text in cut):
             start = max(start, child.i + 1)
     end = token.i + 1
     for child in token.rights:

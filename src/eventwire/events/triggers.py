@@ -134,6 +134,8 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         for t in c.subtree
         if t.dep_ == "pobj" and t.head.lower_ == "with"
     }
+    # "the bus was torn apart by an explosive device": the passive's agent
+    armed |= {p.lemma_.lower() for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"}
     if lemma in lexicon.words("impact_verbs") and (subjects | armed) & lexicon.words("impact_subjects"):
         return lexicon.lookup("attack", "VERB")
     if lemma in lexicon.words("assembly_verbs") and subjects & lexicon.words("crowd_subjects"):
@@ -144,6 +146,12 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         return _arrival(token, lexicon)
     if lemma == "take" and _prep_lemmas(token, ("to", "into")) & lexicon.words("street_words"):
         return lexicon.lookup("demonstrate", "VERB")  # "thousands took to the streets"
+    if lemma in ("take", "place", "hold", "remand") and _prep_lemmas(token, ("into", "in")) & lexicon.words(
+        "custody_words"
+    ):
+        return lexicon.lookup("arrest", "VERB")  # "were taken into custody"
+    if lemma in lexicon.words("abduction_verbs") and _abductor(token, lexicon):
+        return lexicon.lookup("abduct", "VERB")  # "armed men took away a group of students"
     if lemma in lexicon.words("table_verbs"):
         objects = _prep_lemmas(token, ("to", "back"))
         talks = objects & lexicon.words("table_words")
@@ -157,6 +165,19 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
     return None
 
 
+def _abductor(token: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is an armed group or armed men, and it takes people (an object or "away")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    armed = any(
+        s.lemma_.lower() in lexicon.words("abductor_nouns")
+        or any(m.lower_ in lexicon.words("abductor_modifiers") for m in s.children if m.dep_ in ("amod", "compound"))
+        for s in subjects
+    )
+    away = any(c.lower_ in ("away", "off") for c in token.children if c.dep_ in ("prt", "advmod"))
+    people = any(c.dep_ == "dobj" for c in token.children)
+    return armed and (away or (people and token.lemma_.lower() != "take"))
+
+
 def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """ "troops arrived in X", "an army convoy reached X", "moved troops to X" (a deployment); "a convoy
     carrying flour reached X", "relief supplies arrived" (aid)."""
@@ -168,7 +189,7 @@ def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         military = head in lexicon.words("troop_nouns") or (
             head in lexicon.words("aid_carriers") and words & lexicon.words("military_words")
         )
-        if military:
+        if military and token.lemma_.lower() not in lexicon.words("aid_only_movement_verbs"):
             return lexicon.lookup("deploy", "VERB")
     return None
 

@@ -57,7 +57,9 @@ class Resolver:
                 elif entry is None and ent.label_ == "GPE":
                     # a big city named in the story ("Kharkiv") tells the country too
                     city = self.gazetteer.best_city(ent.text)
-                    if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                    # (by its own name, or a metropolis: "Boni" in Mali is not Bonn, whose old name it is)
+                    known = city is not None and (city.main_name or city.population >= 1_000_000)
+                    if known and city.population >= _CONTEXT_CITY_POPULATION:
                         codes.add(city.country_code)
         for token in doc:
             # a nationality the model left untagged ("Bangladeshi garment workers" opening a sentence)
@@ -93,10 +95,11 @@ class Resolver:
             is_place=self._is_place,
         )
         events = []
-        readings: dict[int, Place] | None = None
+        readings: dict[int, Place | None] | None = None
         for candidate in candidates:
             if readings is None:  # the document's places, resolved together (only when it has an event)
-                readings = {t.span.start: t.place for t in self._toponyms(doc, context) if t.place and not t.chars}
+                # (a mention the geoparser could not place stays unplaced: "Boni" beside Douentza is not Bonn)
+                readings = {t.span.start: t.place for t in self._toponyms(doc, context) if not t.chars}
             event = self.to_event(candidate, clean, context, place_country, antecedents, readings)
             if self._political(event, candidate):
                 events.append(event)
@@ -210,7 +213,7 @@ class Resolver:
         context: frozenset[str],
         place_country: Callable[[Span], tuple[str, str] | None],
         antecedents: Antecedents,
-        readings: Mapping[int, Place] | None = None,
+        readings: Mapping[int, Place | None] | None = None,
     ) -> Event:
         as_place = candidate.event in ("ASSAULT", "COERCE")
         when = clean.document.published

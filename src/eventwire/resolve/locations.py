@@ -170,7 +170,7 @@ def event_location(
     gazetteer: Gazetteer,
     kb: ActorKB,
     context: frozenset[str],
-    readings: Mapping[int, Place] | None = None,
+    readings: Mapping[int, Place | None] | None = None,
 ) -> EventLocation | None:
     """The most precise resolvable place among the event's own place phrases, nearest the trigger first;
     failing those, the fallbacks of ``_fallback_places`` in order. ``readings``: the geoparser's reading of
@@ -192,7 +192,7 @@ def _best_location(
     gazetteer: Gazetteer,
     kb: ActorKB,
     context: frozenset[str],
-    readings: Mapping[int, Place],
+    readings: Mapping[int, Place | None],
 ) -> EventLocation | None:
     best: EventLocation | None = None
     phrases = sorted(spans, key=lambda s: abs(s.root.i - candidate.trigger.i))
@@ -202,7 +202,11 @@ def _best_location(
         if capital is not None:
             place: Place | None = capital
         elif core is not None:
-            place = readings.get(core[2]) or resolve_place_text(core[0], core[1], gazetteer, kb, context)
+            # the geoparser's reading, even none: what it could not place among the story's places stays unplaced
+            if core[2] in readings:
+                place = readings[core[2]]
+            else:
+                place = resolve_place_text(core[0], core[1], gazetteer, kb, context)
         else:
             continue
         if place is None:

@@ -38,6 +38,7 @@ _SUPPORT_WEIGHT = 1.0
 _SUPPORT_CAP = 6.0
 #: how many times bigger a town known by an alternate name must be than the towns known by it as their name
 _ALTERNATE_RATIO = 20
+_METROPOLIS = 500_000
 #: a town this big keeps its reading beside a region of the same name ("Ontario", California)
 _BIG_TOWN = 100_000
 _CAPITAL_BONUS = 1.0
@@ -183,6 +184,10 @@ class Gazetteer:
             candidates = [
                 p for p in candidates if p.country_code in context.countries or p.main_name or p.resolution <= 2
             ]
+        else:
+            # with nothing known, only a metropolis answers to one of its many alternate names ("Bombay"), not
+            # Bonn to "Boni" or Passau to "Bassa"
+            candidates = [p for p in candidates if p.main_name or p.resolution <= 2 or p.population >= _METROPOLIS]
         if context.within:
             inside = [p for p in candidates if context.within in (p.admin1_code, p.country_code)]
             candidates = inside or candidates
