@@ -205,6 +205,10 @@ class EventCoder:
                 # "condemned the attack", "would never recognise the annexation": the noun names the topic
                 # of a statement, not a new report of that act
                 topic = trigger.token.pos_ == "NOUN" and QUAD_CODES[owner.event] in (1, 3)
+                # … but a condemned attack told with who did it and where is also reported as fact
+                condemned = owner.mode == "disapprove" and trigger.token.pos_ == "NOUN"
+                if condemned and _specific(trigger.token, self.lexicon):
+                    break
                 if (owner.event in absorbing or topic) and owner is not trigger:
                     absorbed[trigger.token.i] = owner.token.i
                     if owner.mode is None:
@@ -363,6 +367,22 @@ def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset
         obliged = subject_of(token)
         args.actors = conjuncts(speaker) if speaker is not None else []
         args.recipients = conjuncts(obliged) if obliged is not None else []
+
+
+def _specific(noun: Token, lexicon: Lexicon) -> bool:
+    """A violent act reported with its own particulars — who did it ("by the CODECO militia", "committed by
+    armed bandits") and where — is news in its own right, not only the topic of the statement about it ("the UN
+    condemned an attack by the CODECO militia on civilians in Djugu")."""
+    entry = lexicon.lookup(noun.lemma_.lower(), "NOUN")
+    if entry is None or entry.event != "ASSAULT":
+        return False
+    words = list(noun.subtree)
+    agent = any(t.lower_ == "by" and t.head.i in (noun.i, *[c.i for c in noun.children]) for t in words)
+    place = any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.head.lower_ in ("in", "near", "at"))
+        for t in words
+    )
+    return agent and place
 
 
 def _people(token: Token) -> bool:

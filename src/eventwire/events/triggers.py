@@ -12,6 +12,7 @@ from eventwire.events.lexicon import Lexicon, TriggerEntry
 _NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "FAC"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+_CRIMES = frozenset({"crime", "massacre", "atrocity", "abuse", "attack", "violation", "murder", "killing"})
 
 
 @dataclass
@@ -90,6 +91,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and lemma in stative:
             continue  # "militiamen armed with machetes": a description, not an act
+        if lemma == "commit" and (token.dep_ in ("acl", "relcl") or _subject_lemmas(token) & _CRIMES):
+            continue  # "the massacre committed in Liancourt": the crime is the event, not a commitment
         entry = lexicon.lookup(lemma, pos, _particles(token))
         if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
             entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)

@@ -119,7 +119,10 @@ class Resolver:
         if clean.dateline:
             name = clean.dateline.replace("(", ",").split(",")[0].strip().title()
             place = self.geoparser.resolve_text(name, Context(countries=context)) if name else None
-            if place is not None and place.resolution >= 2:
+            if place is not None and place.feature_code == "PPLC" and place.country_code:
+                # a wire story filed from the capital ("BAMAKO, Mali —") is about the country, not the city
+                place = self.gazetteer.country(place.country_code) or place
+            if place is not None and place.resolution >= 1:
                 return place_summary(place)
         counts: Counter[tuple[str, float, float]] = Counter()
         first: dict[tuple[str, float, float], Place] = {}

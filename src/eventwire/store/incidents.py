@@ -13,8 +13,9 @@ hundreds of times is what this prevents):
     who attacked whom more often than on who took part.
 Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
 name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
-usually its target's. An event with no place at all joins another only with the same parties and at least
-``LOW_OVERLAP`` of their evidence's content words in common, or ``MIN_OVERLAP`` of them. Groups are the
+usually its target's. An event with no place at all joins another only with at least ``MIN_OVERLAP`` of their
+evidence's content words in common, or ``LOW_OVERLAP`` of them and the same parties or a shared name ("near
+Boni": a place the gazetteer may lack). Groups are the
 connected components (union–find) of compatible pairs; a group's id is a hash of its members, so re-grouping
 the same events gives the same ids.
 
@@ -45,6 +46,15 @@ MIN_OVERLAP = 0.35
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "AGREE", "SANCTION"})
 LOW_OVERLAP = 0.2
 _WORD = re.compile(r"[a-z]{4,}")
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'-]{2,}\b")
+#: capitalised words that name no place
+_COMMON = frozenset(
+    {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "police",
+     "army", "president", "minister", "ministry", "government", "state", "province", "region", "district", "city",
+     "north", "south", "east", "west", "national", "united", "nations", "forces", "union", "council", "they", "his",
+     "her", "its", "this", "that", "there", "some", "many", "several", "two", "three", "four", "five"}
+)  # fmt: skip
 _STOP = frozenset({"said", "says", "that", "with", "from", "were", "have", "this", "their", "after", "officials"})
 
 
@@ -74,6 +84,8 @@ class Item:
     record: dict[str, Any] = field(default_factory=dict)
     #: the story the document belongs to (its first copy when it is a near-duplicate)
     story: str | None = None
+    #: capitalised names in the evidence (not its first word): "Boni", "Zikim" — places the gazetteer may lack
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -112,6 +124,7 @@ class Item:
             actors=frozenset(a["code"] for a in record.get("actor") or [] if a.get("code")),
             recipients=frozenset(r["code"] for r in record.get("recipient") or [] if r.get("code")),
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
+            names=frozenset(n for n in _NAME.findall(record.get("text") or "")[1:] if n.lower() not in _COMMON),
             counts={k: v for k, v in size.items() if v is not None},
             exact=bool(date) and record.get("date_precision") == "day",
             borrowed=borrowed,
@@ -161,9 +174,10 @@ def compatible(a: Item, b: Item) -> bool:
             return _km(a, b) <= REGION_KM
         # one report names only the country: the same parties (the dates already agree), or the same words
         return shared or words >= LOW_OVERLAP
+    named = bool(a.names & b.names)  # "near Boni", "at Zikim": a name both evidences give, placed or not
     if a.lat is not None or b.lat is not None:  # one names no place: the same parties in like words
-        return (shared and words >= LOW_OVERLAP) or words >= MIN_OVERLAP
-    return words >= MIN_OVERLAP
+        return (shared and words >= LOW_OVERLAP) or words >= MIN_OVERLAP or (named and words >= LOW_OVERLAP)
+    return words >= MIN_OVERLAP or (named and words >= LOW_OVERLAP)
 
 
 def _precise(item: Item) -> bool:
