@@ -125,6 +125,13 @@ class EventCoder:
             ):
                 folded[token.i] = head.token.i  # "will meet ... to discuss", "a state visit, his first trip"
                 continue
+            # "army trucks carrying reinforcements arrived": what the subject carries is the same deployment
+            mover = _subject_governor(token, by_token) if token.dep_ not in ("nsubj", "nsubjpass") else None
+            if mover is not None and mover is not trigger and mover.event == trigger.event and token.pos_ == "NOUN":
+                folded[token.i] = mover.token.i
+                if mover.mode is None:
+                    mover.mode = trigger.mode
+                continue
             # "wounded six in an attack": the attack noun names the same event as the verb
             governor = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
             if (
@@ -367,6 +374,18 @@ def _reframe(token: Token, args: Arguments, framing: Framing, sectors: frozenset
         obliged = subject_of(token)
         args.actors = conjuncts(speaker) if speaker is not None else []
         args.recipients = conjuncts(obliged) if obliged is not None else []
+
+
+def _subject_governor(token: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose subject phrase contains the token (within three steps up)."""
+    current = token
+    for _ in range(3):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return by_token.get(current.head.i)
+        current = current.head
+    return None
 
 
 def _specific(noun: Token, lexicon: Lexicon) -> bool:

@@ -81,6 +81,8 @@ def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
         return False  # "two car bombs exploded", "a motorcycle rigged with explosives blew up"
     if head.lemma_.lower() in _people_nouns():
         return False  # "taxi drivers demonstrated": people, not the vehicle
+    if any(t.lemma_.lower() in _lists()["military_nouns"] for t in words):
+        return False  # "army trucks carrying reinforcements arrived": a force on the move, not an accident
     aid = _lists()["aid_nouns"]
     if any(t.lemma_.lower() in aid for t in head.subtree):
         return False  # "aid trucks delivered food", "a convoy of trucks carrying flour"

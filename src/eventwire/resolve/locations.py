@@ -33,18 +33,22 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool, int] | None:
             tokens = tokens[i + 1 :]
             break
     while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].pos_ in ("ADJ", "NUM")):
-        if tokens[0].ent_type_ in _PLACE_ENTS:
-            break
+        named = len(tokens) > 1 and tokens[1].lemma_.lower() in lexicon.words("region_nouns")
+        if tokens[0].ent_type_ in _PLACE_ENTS or (tokens[0].pos_ == "ADJ" and tokens[0].text[:1].isupper() and named):
+            break  # "the restive North-West region": a capitalised adjective before a region word is its name
         tokens = tokens[1:]
     region = False
     if tokens and tokens[-1].lemma_.lower() in lexicon.words("region_nouns"):
         region = True
         tokens = tokens[:-1]
-    if not tokens or not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACE_ENTS for t in tokens):
+    if not tokens or not any(
+        t.pos_ == "PROPN" or t.ent_type_ in _PLACE_ENTS or (t.pos_ == "ADJ" and t.text[:1].isupper()) for t in tokens
+    ):
         return None
     if not tokens[0].text[:1].isupper():
         return None
-    return " ".join(t.text for t in tokens), region, tokens[0].i
+    # the text as written ("North-West", not "North - West")
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, region, tokens[0].i
 
 
 def _capital_of(span: Span, gazetteer: Gazetteer, kb: ActorKB, context: frozenset[str] = frozenset()) -> Place | None:

@@ -59,7 +59,7 @@ _INSTITUTIONS = frozenset(
 _SHORT_KM = 60.0
 #: how many readings of each name lend support to the others' before any is chosen
 _READINGS = 8
-_REGION_UNITS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture"})
+_REGION_UNITS = frozenset({"province", "region", "state", "oblast", "governorate", "prefecture", "department"})
 #: "Northeast Georgia", "southern Iraq", "upstate New York", "East Texas": a part of the place named after it
 _PART = re.compile(
     r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upstate|downstate|"
@@ -290,6 +290,8 @@ def _hyphenated(
     for token in doc:
         if "-" not in token.text or token.ent_type_ in PLACE_LABELS or not token.text[:1].isupper():
             continue
+        if named(token.text) or all(_PART.match(f"{piece} x") for piece in token.text.split("-")):
+            continue  # "North-West" (Cameroon's region), "Bosnia-Herzegovina": one name, not two
         pieces = token.text.split("-")
         offset = 0
         for index, piece in enumerate(pieces):
