@@ -125,6 +125,17 @@ class EventCoder:
             ):
                 folded[token.i] = head.token.i  # "will meet ... to discuss", "a state visit, his first trip"
                 continue
+            # "dockers walked off the job, halting cargo operations": what a protest halts or blocks is the protest
+            if (
+                head is not None
+                and head is not trigger
+                and head.event == "PROTEST"
+                and trigger.event in ("SANCTION", "COERCE")
+                and token.dep_ == "advcl"
+                and token.tag_ == "VBG"
+            ):
+                folded[token.i] = head.token.i
+                continue
             # "army trucks carrying reinforcements arrived": what the subject carries is the same deployment
             mover = _subject_governor(token, by_token) if token.dep_ not in ("nsubj", "nsubjpass") else None
             if mover is not None and mover is not trigger and mover.event == trigger.event and token.pos_ == "NOUN":

@@ -6,18 +6,19 @@ hundreds of times is what this prevents):
   * dates within ``DAYS`` days of each other (event date, else publication date), ``EXACT_DAYS`` when both
     reports date the event to the day;
   * places compatible: within ``KM`` km when both are towns or finer; when one is only a region, the same
-    admin-1 region (else within ``REGION_KM`` km); when one is only a country, the same country and the same
-    parties or similar words — and never two different countries. An event placed only in a country takes its
-    story's place when that lies in the same country (the dateline's "MOMBASA" for "in Kenya's port city");
+    admin-1 region or a town within ``NEAR_REGION_KM`` km of its point (sources differ on what a region is:
+    French regions or departments), else within ``REGION_KM`` km; when one is only a country, the same
+    country and the same parties or similar words — and never two different countries. An event placed only
+    in a country takes its story's place when that lies in the same country (the dateline's "MOMBASA" for "in
+    Kenya's port city");
   * parties (actor and recipient codes together) that overlap when both events name any: reports disagree on
     who attacked whom more often than on who took part.
 Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
 name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
 usually its target's. An event with no place at all joins another only with at least ``MIN_OVERLAP`` of their
 evidence's content words in common, or ``LOW_OVERLAP`` of them and the same parties or a shared name ("near
-Boni": a place the gazetteer may lack). Groups are the
-connected components (union–find) of compatible pairs; a group's id is a hash of its members, so re-grouping
-the same events gives the same ids.
+Boni": a place the gazetteer may lack). Groups are the connected components (union–find) of compatible pairs;
+a group's id is a hash of its members, so re-grouping the same events gives the same ids.
 
 The merged record keeps the most precise place, the most common date, and conservative counts: the lowest
 figure any report gives (as ACLED does), with the highest kept alongside.
@@ -41,6 +42,7 @@ _WINDOW = dt.timedelta(days=DAYS)
 EXACT_DAYS = 1
 KM = 40.0
 REGION_KM = 300.0
+NEAR_REGION_KM = 100.0
 MIN_OVERLAP = 0.35
 #: events that are statements or decisions rather than acts in a place
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "AGREE", "SANCTION"})
@@ -169,9 +171,11 @@ def compatible(a: Item, b: Item) -> bool:
         if finest >= 3:
             return _km(a, b) <= KM
         if finest == 2:  # a region and a town in it, or two points of one region
-            if a.province and b.province:
-                return a.province == b.province
-            return _km(a, b) <= REGION_KM
+            if a.province and b.province and a.province == b.province:
+                return True
+            # sources differ on what a first-level region is (French regions or departments, Philippine
+            # regions or provinces): a town close to the region's point lies in it
+            return _km(a, b) <= (NEAR_REGION_KM if a.province and b.province else REGION_KM)
         # one report names only the country: the same parties (the dates already agree), or the same words
         return shared or words >= LOW_OVERLAP
     named = bool(a.names & b.names)  # "near Boni", "at Zikim": a name both evidences give, placed or not
