@@ -50,7 +50,10 @@ def score_incidents(pipeline: Pipeline, path: Path) -> dict[str, Any]:
     everything: list[Item] = []
     for record, result in zip(records, pipeline.process(documents), strict=True):
         published = dt.date.fromisoformat(record["published"]) if record.get("published") else None
-        coded = [Item.of(e.to_dict(), record.get("source"), published, place=result.place) for e in result.events]
+        coded = [
+            Item.of(e.to_dict(), record.get("source"), published, place=result.place, title=record.get("title"))
+            for e in result.events
+        ]
         everything.extend(coded)
         # the report's lead: its first event of the type the gold names (else its first event), not background
         typed = [e for e in result.events if e.event == record.get("event")]

@@ -16,9 +16,9 @@ hundreds of times is what this prevents):
 Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
 name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
 usually its target's. An event with no place at all joins another only with at least ``MIN_OVERLAP`` of their
-evidence's content words in common, or ``LOW_OVERLAP`` of them and the same parties or a shared name ("near
-Boni": a place the gazetteer may lack). Groups are the connected components (union–find) of compatible pairs;
-a group's id is a hash of its members, so re-grouping the same events gives the same ids.
+evidence's content words in common, ``LOW_OVERLAP`` of them and the same parties, or a name both give ("near
+Boni", "at Parotani": a place the gazetteer may lack). Groups are the connected components (union–find) of
+compatible pairs; a group's id is a hash of its members, so re-grouping the same events gives the same ids.
 
 The merged record keeps the most precise place, the most common date, and conservative counts: the lowest
 figure any report gives (as ACLED does), with the highest kept alongside.
@@ -86,7 +86,8 @@ class Item:
     record: dict[str, Any] = field(default_factory=dict)
     #: the story the document belongs to (its first copy when it is a near-duplicate)
     story: str | None = None
-    #: capitalised names in the evidence (not its first word): "Boni", "Zikim" — places the gazetteer may lack
+    #: capitalised names in the evidence and the headline (not their first words): "Boni", "Parotani" — places
+    #: the gazetteer may lack
     names: frozenset[str] = frozenset()
 
     @classmethod
@@ -97,6 +98,7 @@ class Item:
         published: dt.date | None = None,
         story: str | None = None,
         place: dict[str, Any] | None = None,
+        title: str | None = None,
     ) -> Item:
         """``place``: where the report's story is (``DocumentResult.place``), for an event that names no place,
         or only the country that place lies in ("MOMBASA — … in Kenya's main port city")."""
@@ -126,13 +128,22 @@ class Item:
             actors=frozenset(a["code"] for a in record.get("actor") or [] if a.get("code")),
             recipients=frozenset(r["code"] for r in record.get("recipient") or [] if r.get("code")),
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
-            names=frozenset(n for n in _NAME.findall(record.get("text") or "")[1:] if n.lower() not in _COMMON),
+            names=_names(record.get("text") or "") | _names(title or "", headline=True),
             counts={k: v for k, v in size.items() if v is not None},
             exact=bool(date) and record.get("date_precision") == "day",
             borrowed=borrowed,
             record=record,
             story=story or record["doc_id"],
         )
+
+
+def _names(text: str, headline: bool = False) -> frozenset[str]:
+    """Capitalised names of a text, past its first word; none from a headline in title case."""
+    found = _NAME.findall(text)
+    words = re.findall(r"[A-Za-z]+", text)
+    if headline and words and len(found) > 0.6 * len(words):
+        return frozenset()
+    return frozenset(n for n in found[1:] if n.lower() not in _COMMON)
 
 
 def _km(a: Item, b: Item) -> float:
@@ -179,9 +190,9 @@ def compatible(a: Item, b: Item) -> bool:
         # one report names only the country: the same parties (the dates already agree), or the same words
         return shared or words >= LOW_OVERLAP
     named = bool(a.names & b.names)  # "near Boni", "at Zikim": a name both evidences give, placed or not
-    if a.lat is not None or b.lat is not None:  # one names no place: the same parties in like words
-        return (shared and words >= LOW_OVERLAP) or words >= MIN_OVERLAP or (named and words >= LOW_OVERLAP)
-    return words >= MIN_OVERLAP or (named and words >= LOW_OVERLAP)
+    if a.lat is not None or b.lat is not None:  # one names no place: the same parties in like words, or a name
+        return (shared and words >= LOW_OVERLAP) or words >= MIN_OVERLAP or named
+    return words >= MIN_OVERLAP or named
 
 
 def _precise(item: Item) -> bool:

@@ -28,7 +28,7 @@ INCREMENTAL_FROM = 200_000
 REGROUP_MARGIN = 3 * DAYS
 
 _ROWS = (
-    "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place, e.incident_id"
+    "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place, e.incident_id, d.title"
     " FROM events e JOIN documents d USING (doc_id)"
 )
 #: the events to regroup incrementally: new ones, those of stale incidents, those near the new ones' dates and
@@ -63,8 +63,10 @@ def regroup(store: Store, incremental: bool | None = None) -> int:
             where, params, replaced = _AROUND, [stale, low, high, low, high], set(stale)
     rows = con.execute(_ROWS + where, params).fetchall()
     items = [
-        Item.of(json.loads(record), source, published, story=story, place=json.loads(place) if place else None)
-        for record, source, published, story, place, _ in rows
+        Item.of(
+            json.loads(record), source, published, story=story, place=json.loads(place) if place else None, title=title
+        )
+        for record, source, published, story, place, _, title in rows
     ]
     incident_of = group(items)
     if replaced is not None:
