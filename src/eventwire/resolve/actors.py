@@ -154,6 +154,8 @@ class ActorKB:
             for j in range(min(span.end, i + _MAX_NGRAM), i, -1):
                 words = span.doc[i:j]
                 entry = self.lookup(words.text)
+                if entry is not None and entry.kind == "organization" and len(words) > 1 and words.text.islower():
+                    entry = None  # "the city's security council" is not the UN Security Council
                 if entry is None and self.people and all(t.text[:1].isupper() for t in words):
                     entry = self.person(words.text, when)  # names only when capitalised ("May", not "may")
                 if entry is not None:
