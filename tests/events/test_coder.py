@@ -238,6 +238,11 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("Thousands of teachers took to the streets of Nairobi on Monday over unpaid salaries.", "PROTEST"),
         ("A car packed with explosives blew up outside a checkpoint in Mogadishu on Sunday.", "ASSAULT"),
         ("A roadside device went off as a patrol passed near Gao on Tuesday, the army said.", "ASSAULT"),
+        ("Nine fishermen were taken into custody by the coast guard off Jaffna on Sunday.", "COERCE"),
+        ("Armed men took away eleven pupils from a school near Bamenda on Monday.", "ASSAULT"),
+        ("Canada ordered two Russian diplomats to leave the country within a week, Ottawa said on Friday.", "SANCTION"),
+        ("Hundreds of dockworkers blocked the port road in Mombasa on Tuesday over unpaid wages.", "PROTEST"),
+        ("UN food trucks crossed into northern Gaza on Sunday, the agency said.", "AID"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
@@ -268,3 +273,15 @@ def test_armed_groups_that_round_people_up_abduct_them(code):
     assert (taken.event, taken.mode) == ("ASSAULT", "abduct")
     [arrest] = code("Police rounded up 30 protesters in Gusau on Sunday.")
     assert (arrest.event, arrest.mode) == ("COERCE", "arrest")
+
+
+def test_a_condemned_attack_with_its_perpetrator_and_place_is_also_an_attack(code):
+    events = code("The UN condemned an attack by the CODECO militia on civilians in Djugu on Tuesday.")
+    assert {e.event for e in events} == {"ACCUSE", "ASSAULT"}
+    topic = code("France condemned the attack on the embassy.")
+    assert [e.event for e in topic] == ["ACCUSE"]
+
+
+def test_organisations_need_their_capitals(code):
+    [order] = code("Residents of Gondar must stay indoors after 8 p.m., the city's security council announced.")
+    assert all(a.code != "UNO" for a in order.actor)

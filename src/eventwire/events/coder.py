@@ -333,7 +333,7 @@ class EventCoder:
         if trigger.threat:
             aux = None if aux in ("future", "hypothetical") else aux
         crowd = self.lexicon.words("protest_actors")
-        if args.actors and all(a.lemma_.lower() in crowd or _people(a) for a in args.actors):
+        if args.actors and all(_crowd(a, crowd) for a in args.actors):
             # civilians blocking a road protest (obstruct); a crowd's violence is a riot (PLOVER coding rules)
             if event == "COERCE":
                 event, mode = "PROTEST", "obstruct"
@@ -413,6 +413,20 @@ def _specific(noun: Token, lexicon: Lexicon) -> bool:
         for t in words
     )
     return agent and place
+
+
+def _crowd(token: Token, crowd: frozenset[str]) -> bool:
+    """Civilians in numbers: "protesters", "young Algerians", "hundreds of informal gold miners"."""
+    if token.lemma_.lower() in crowd or _people(token):
+        return True
+    quantity = token.lemma_.lower() in ("hundred", "thousand", "dozen", "scores", "score", "million")
+    return quantity and any(
+        o.lemma_.lower() in crowd or _people(o)
+        for prep in token.children
+        if prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _people(token: Token) -> bool:

@@ -94,6 +94,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if lemma == "commit" and (token.dep_ in ("acl", "relcl") or _subject_lemmas(token) & _CRIMES):
             continue  # "the massacre committed in Liancourt": the crime is the event, not a commitment
         entry = lexicon.lookup(lemma, pos, _particles(token))
+        if pos == "VERB" and _expulsion(token, lemma, lexicon):
+            entry = lexicon.lookup("expel", "VERB")  # "ordered two diplomats to leave", "persona non grata"
         if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
             entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
         if entry is None and pos == "VERB":
@@ -166,6 +168,19 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         if objects & {"list", "blacklist", "watchlist"} and objects & lexicon.words("listing_words"):
             return lexicon.lookup("blacklist", "VERB")
     return None
+
+
+def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """ "declared two diplomats persona non grata", "ordered two Iranian diplomats to leave the country"."""
+    if lemma == "declare" and "grata" in {t.lower_ for t in token.subtree}:
+        return True
+    if lemma not in ("order", "tell", "give"):
+        return False
+    diplomats = lexicon.words("diplomat_words")
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    told = any(t.lemma_.lower() in diplomats for o in objects for t in o.subtree)  # "Iranian embassy officials"
+    leave = any(c.lemma_.lower() == "leave" for c in token.subtree if c.pos_ == "VERB")
+    return told and leave
 
 
 def _abductor(token: Token, lexicon: Lexicon) -> bool:
