@@ -146,6 +146,13 @@ class EventCoder:
             # "wounded six in an attack": the attack noun names the same event as the verb
             governor = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
             if (
+                trigger.event == "PROTEST"
+                and trigger.mode == "strike"
+                and token.dep_ == "pobj"
+                and token.head.head.lemma_.lower() in self._casualty_lemmas
+            ):
+                trigger.event, trigger.mode = "ASSAULT", None  # "two were killed in an Israeli strike": an attack
+            if (
                 governor is not None
                 and governor is not trigger
                 and token.pos_ == "NOUN"

@@ -135,8 +135,8 @@ def mentions(
                 found.append((ent, True))
                 continue
             span = _with_unit(_trim(ent))
-            if span.text.lower() in _GENERIC or len(span.text.rstrip(".")) < 2:
-                continue  # "East", "D" (of "D-N.Y.")
+            if span.text.lower() in _GENERIC or len(span.text.rstrip(".")) < 2 or not span.text[:1].isupper():
+                continue  # "East", "D" (of "D-N.Y."), "canton" (not Canton, China)
             inner = [] if named(span.text) else _inside(ent, kb, known, named)
             found.extend(inner or [(span, False)])
         elif ent.label_ == "NORP":
