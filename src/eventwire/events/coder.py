@@ -340,7 +340,7 @@ class EventCoder:
         if trigger.threat:
             aux = None if aux in ("future", "hypothetical") else aux
         crowd = self.lexicon.words("protest_actors")
-        if args.actors and all(_crowd(a, crowd) for a in args.actors):
+        if args.actors and all(_crowd(a, crowd, self.lexicon.words("counted_people")) for a in args.actors):
             # civilians blocking a road protest (obstruct); a crowd's violence is a riot (PLOVER coding rules)
             if event == "COERCE":
                 event, mode = "PROTEST", "obstruct"
@@ -422,13 +422,14 @@ def _specific(noun: Token, lexicon: Lexicon) -> bool:
     return agent and place
 
 
-def _crowd(token: Token, crowd: frozenset[str]) -> bool:
-    """Civilians in numbers: "protesters", "young Algerians", "hundreds of informal gold miners"."""
+def _crowd(token: Token, crowd: frozenset[str], counted: frozenset[str] = frozenset()) -> bool:
+    """Civilians in numbers: "protesters", "young Algerians", "hundreds of informal gold miners", "hundreds of
+    men and women"."""
     if token.lemma_.lower() in crowd or _people(token):
         return True
     quantity = token.lemma_.lower() in ("hundred", "thousand", "dozen", "scores", "score", "million")
     return quantity and any(
-        o.lemma_.lower() in crowd or _people(o)
+        o.lemma_.lower() in crowd or o.lemma_.lower() in counted or _people(o)
         for prep in token.children
         if prep.lower_ == "of"
         for o in prep.children

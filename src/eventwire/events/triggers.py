@@ -94,6 +94,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if lemma == "commit" and (token.dep_ in ("acl", "relcl") or _subject_lemmas(token) & _CRIMES):
             continue  # "the massacre committed in Liancourt": the crime is the event, not a commitment
         entry = lexicon.lookup(lemma, pos, _particles(token))
+        if entry is None and pos == "NOUN" and lemma == "arrival" and _carries_aid(token, lexicon):
+            entry = lexicon.lookup("deliver", "VERB")  # "welcomes the arrival of a shipment of wheat"
         if pos == "VERB" and _expulsion(token, lemma, lexicon):
             entry = lexicon.lookup("expel", "VERB")  # "ordered two diplomats to leave", "persona non grata"
         if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
@@ -151,6 +153,10 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         return _arrival(token, lexicon)
     if lemma == "take" and _prep_lemmas(token, ("to", "into")) & lexicon.words("street_words"):
         return lexicon.lookup("demonstrate", "VERB")  # "thousands took to the streets"
+    if lemma in ("close", "shut", "seal") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words("closable_nouns") for c in token.children
+    ):
+        return lexicon.lookup("block", "VERB")  # "closed the BR-230 highway", "shut the border crossing"
     if lemma in ("take", "place", "hold", "remand") and _prep_lemmas(token, ("into", "in")) & lexicon.words(
         "custody_words"
     ):
@@ -168,6 +174,10 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         if objects & {"list", "blacklist", "watchlist"} and objects & lexicon.words("listing_words"):
             return lexicon.lookup("blacklist", "VERB")
     return None
+
+
+def _carries_aid(token: Token, lexicon: Lexicon) -> bool:
+    return bool({t.lemma_.lower() for t in token.subtree} & lexicon.words("aid_words"))
 
 
 def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
