@@ -42,6 +42,10 @@ class Arguments:
     places: list[Token] = field(default_factory=list)
 
 
+#: verbs whose object is the means, not the doer, of the clause that follows ("used tractors to block the road")
+_INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "send", "mobilise", "mobilize"})
+
+
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb's clause and whether it is a passive subject, inheriting where English elides it."""
     if depth > 6:
@@ -58,7 +62,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "xcomp":
         # object control: "urged Moscow to withdraw" → Moscow; else subject control: "vowed to attack"
         objects = children(head, *OBJECT_DEPS)
-        if objects:
+        if objects and head.lemma_.lower() not in _INSTRUMENT_VERBS:  # "used tractors to block": the users block
             return objects[0], False
         subject, _ = clause_subject(head, depth + 1)  # "Russia is expected to annex": Russia annexes
         return subject, False

@@ -234,7 +234,9 @@ class EventCoder:
                 condemned = owner.mode == "disapprove" and trigger.token.pos_ == "NOUN"
                 if condemned and _specific(trigger.token, self.lexicon):
                     break
-                if (owner.event in absorbing or topic) and owner is not trigger:
+                # "suspended its peace negotiations": the talks suspended are not a meeting
+                halted = owner.event == "SANCTION" and owner.mode == "discontinue" and trigger.token.pos_ == "NOUN"
+                if (owner.event in absorbing or topic or halted) and owner is not trigger:
                     absorbed[trigger.token.i] = owner.token.i
                     if owner.mode is None:
                         if owner.event == "THREATEN":
@@ -429,7 +431,7 @@ def _crowd(token: Token, crowd: frozenset[str], counted: frozenset[str] = frozen
         return True
     quantity = token.lemma_.lower() in ("hundred", "thousand", "dozen", "scores", "score", "million")
     return quantity and any(
-        o.lemma_.lower() in crowd or o.lemma_.lower() in counted or _people(o)
+        o.lemma_.lower() in crowd or o.lemma_.lower() in counted or _people(o) or o.lemma_.lower() == "graduate"
         for prep in token.children
         if prep.lower_ == "of"
         for o in prep.children

@@ -94,6 +94,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if lemma == "commit" and (token.dep_ in ("acl", "relcl") or _subject_lemmas(token) & _CRIMES):
             continue  # "the massacre committed in Liancourt": the crime is the event, not a commitment
         entry = lexicon.lookup(lemma, pos, _particles(token))
+        if lemma == "exchange" and pos == "VERB" and _fire_exchanged(token):
+            entry = lexicon.lookup("exchange", "VERB", ("fire",)) or entry  # "exchanged machine-gun and RPG fire"
+        if lemma == "shelter" and pos == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+            continue  # "families spent the night sheltering": taking shelter, not giving it
+        if lemma == "put" and "hold" in {t.lower_ for t in token.subtree}:
+            entry = lexicon.lookup("suspend", "VERB") or entry  # "put its dialogue with the ELN on hold"
         if entry is None and pos == "NOUN" and lemma == "arrival" and _carries_aid(token, lexicon):
             entry = lexicon.lookup("deliver", "VERB")  # "welcomes the arrival of a shipment of wheat"
         if pos == "VERB" and _expulsion(token, lemma, lexicon):
@@ -174,6 +180,12 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
         if objects & {"list", "blacklist", "watchlist"} and objects & lexicon.words("listing_words"):
             return lexicon.lookup("blacklist", "VERB")
     return None
+
+
+def _fire_exchanged(token: Token) -> bool:
+    """Fire or shots among what the verb governs, however the parser split the phrase."""
+    fire = ("fire", "gunfire", "shot")
+    return any(t.lemma_.lower() in fire for c in token.children if c.i > token.i for t in c.subtree)
 
 
 def _carries_aid(token: Token, lexicon: Lexicon) -> bool:
