@@ -28,8 +28,10 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool, int] | None:
         if token.lower_ in ("'s", "’s") and i + 1 < len(tokens):
             tokens = tokens[i + 1 :]  # "Russia's Kursk region" → "Kursk region"
             break
+    region = False
     for i, token in enumerate(tokens):
         if token.lower_ == "of" and i > 0 and tokens[i - 1].lemma_.lower() in lexicon.words("place_nouns"):
+            region = tokens[i - 1].lemma_.lower() in lexicon.words("region_nouns")  # "the province of Arauca"
             tokens = tokens[i + 1 :]
             break
     while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].pos_ in ("ADJ", "NUM")):
@@ -37,7 +39,6 @@ def _core(span: Span, lexicon: Lexicon) -> tuple[str, bool, int] | None:
         if tokens[0].ent_type_ in _PLACE_ENTS or (tokens[0].pos_ == "ADJ" and tokens[0].text[:1].isupper() and named):
             break  # "the restive North-West region": a capitalised adjective before a region word is its name
         tokens = tokens[1:]
-    region = False
     if tokens and tokens[-1].lemma_.lower() in lexicon.words("region_nouns"):
         region = True
         tokens = tokens[:-1]

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.resolve.names import fold
 from eventwire.resolve.places import distance_km
 
 DAYS = 2
@@ -182,7 +183,7 @@ def compatible(a: Item, b: Item) -> bool:
         if finest >= 3:
             return _km(a, b) <= KM
         if finest == 2:  # a region and a town in it, or two points of one region
-            if a.province and b.province and a.province == b.province:
+            if a.province and b.province and fold(a.province) == fold(b.province):  # "Balochistān", "Balochistan"
                 return True
             # sources differ on what a first-level region is (French regions or departments, Philippine
             # regions or provinces): a town close to the region's point lies in it
