@@ -90,8 +90,10 @@ def test_geoparsing_lgl(pipeline):
     documents = [d for d in iter_documents([str(data / "geoparse_lgl" / "lgl.docs.jsonl")], None)]
     predicted = {clean.doc_id: raw_mentions(clean, toponyms) for clean, toponyms in pipeline.geoparse(documents)}
     score = score_toponyms(predicted, gold).to_dict()
-    assert score["found"] >= 0.88
-    assert score["within_161km"] >= 0.72
+    assert score["found"] >= 0.91
+    assert score["within_161km"] >= 0.78
+    # accuracy@161 km over the toponyms found, as the Pragmatic Guide to Geoparsing Evaluation defines it
+    assert score["within_161km_of_found"] >= 0.84
 
 
 def test_ucdp_headlines(pipeline):
@@ -103,13 +105,13 @@ def test_ucdp_headlines(pipeline):
         pytest.skip("UCDP data not found (../shared/data or $EVENTWIRE_SHARED_DATA)")
     score = evaluate(pipeline, load_gold(path), km=60.0)
     assert score.fields["event"].recall >= 0.70
-    assert score.fields["location"].accuracy >= 0.47
+    assert score.fields["location"].accuracy >= 0.49
     assert score.fields["size"].accuracy >= 0.22
 
 
 def test_event_locations_on_team_gold(pipeline):
     score = evaluate(pipeline, load_gold(ROOT / "gold" / "team_conflict.jsonl"))
-    assert score.fields["location"].accuracy >= 0.72
+    assert score.fields["location"].accuracy >= 0.76
     assert score.fields["size"].accuracy >= 0.80
 
 
@@ -146,8 +148,27 @@ def test_incident_grouping_on_team_reports(pipeline):
     from eventwire.evaluation.incidents import score_incidents
 
     score = score_incidents(pipeline, ROOT / "gold" / "incidents.jsonl")
-    assert score["pairwise_precision"] >= 0.90
-    assert score["pairwise_recall"] >= 0.80
+    assert score["pairwise_precision"] >= 0.95
+    assert score["pairwise_recall"] >= 0.88
+
+
+#: file → (precision, recall) floors: three more sets by helpers who saw neither the code nor the other sets,
+#: each scored unseen first (dev2 0.92 / 0.50, dev3 0.95 / 0.35, dev4 0.98 / 0.56) and then used for development
+INCIDENT_DEV_FLOORS = {
+    "incidents_dev2.jsonl": (0.95, 0.83),
+    "incidents_dev3.jsonl": (0.92, 0.50),
+    "incidents_dev4.jsonl": (0.95, 0.60),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INCIDENT_DEV_FLOORS))
+def test_incident_grouping_on_later_team_reports(pipeline, name):
+    from eventwire.evaluation.incidents import score_incidents
+
+    score = score_incidents(pipeline, ROOT / "gold" / name)
+    precision, recall = INCIDENT_DEV_FLOORS[name]
+    assert score["pairwise_precision"] >= precision
+    assert score["pairwise_recall"] >= recall
 
 
 def test_incident_grouping_on_unseen_reports(pipeline):
@@ -155,5 +176,5 @@ def test_incident_grouping_on_unseen_reports(pipeline):
     from eventwire.evaluation.incidents import score_incidents
 
     score = score_incidents(pipeline, ROOT / "gold" / "incidents_heldout.jsonl")
-    assert score["pairwise_precision"] >= 0.75
-    assert score["pairwise_recall"] >= 0.48
+    assert score["pairwise_precision"] >= 0.78
+    assert score["pairwise_recall"] >= 0.60
