@@ -364,3 +364,8 @@ def test_abbreviations_residents_headlines_and_states(pipeline, text, name, admi
     found = _toponyms(pipeline, text)
     assert name in found and found[name][0] is not None and found[name][0].admin1_code == admin1
     assert "D" not in found and "Court" not in found
+
+
+def test_a_country_s_own_body_is_that_country_s(resolve_actor):
+    assert resolve_actor("Pakistan's Foreign Office").code == "PAK"
+    assert resolve_actor("the Foreign Office").code == "GBR"

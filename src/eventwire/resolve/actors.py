@@ -249,6 +249,28 @@ class ActorKB:
             )
             head_match = home or head_match
         chosen = head_match or (matches[0] if matches else None)
+        if chosen is not None and chosen[2].kind in ("organization", "metonym"):
+            # "Pakistan's Foreign Office", "Iran's Revolutionary Guards": a country's own body, not the one of
+            # another country that the bare name stands for
+            owner = next(
+                (
+                    m
+                    for m in matches
+                    if m[1] <= chosen[0]
+                    and m[2].kind == "country"
+                    and m[2].code != chosen[2].code
+                    and m[1] < len(span.doc)
+                    and span.doc[m[1]].lower_ in ("'s", "’s")
+                ),
+                None,
+            )
+            if owner is not None:
+                return Actor(
+                    entity_text=span.text,
+                    code=owner[2].code,
+                    sector=chosen[2].sector or self.sector_of(span),
+                    identifier_text=owner[2].name,
+                )
         if chosen is not None:
             entry = chosen[2]
             code, identifier = entry.code, entry.name
