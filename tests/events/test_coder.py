@@ -285,3 +285,10 @@ def test_a_condemned_attack_with_its_perpetrator_and_place_is_also_an_attack(cod
 def test_organisations_need_their_capitals(code):
     [order] = code("Residents of Gondar must stay indoors after 8 p.m., the city's security council announced.")
     assert all(a.code != "UNO" for a in order.actor)
+
+
+def test_a_blockade_by_protesters_is_a_protest_and_a_state_s_is_coercion(code):
+    [protest] = code("Indigenous protesters kept up a blockade of the main highway near Itaituba on Tuesday.")
+    assert (protest.event, protest.mode) == ("PROTEST", "obstruct")
+    [siege] = code("Israel tightened its blockade of Gaza on Monday.")
+    assert siege.event == "COERCE"

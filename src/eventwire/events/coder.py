@@ -348,6 +348,10 @@ class EventCoder:
                 event, mode = "PROTEST", "obstruct"
             elif event == "ASSAULT" and mode in (None, "primitive", "destroy", "beat"):
                 event, mode = "PROTEST", "riot"
+        elif (
+            event == "COERCE" and mode == "restrict" and _protest_blockade(token, args, self.lexicon, self.sector_terms)
+        ):
+            event, mode = "PROTEST", "obstruct"
         if event == "RETREAT" and mode == "ceasefire" and _declared(token, self.lexicon):
             event = "CONCEDE"  # "declared a truce": a verbal concession (PLOVER)
         if event == "PROTEST" and _diplomatic(token, args, self.lexicon):
@@ -422,6 +426,18 @@ def _specific(noun: Token, lexicon: Lexicon) -> bool:
         for t in words
     )
     return agent and place
+
+
+def _protest_blockade(token: Token, args: Arguments, lexicon: Lexicon, sectors: frozenset[str]) -> bool:
+    """ "protesters kept up a blockade of the highway", "coca growers piled stones on the road": a road blocked
+    by no state body in a sentence about protest is a protest (a state's blockade of a port stays coercion)."""
+    if token.lemma_.lower() not in lexicon.words("blockade_words"):
+        return False
+    state = lexicon.words("state_bodies")
+    if any(a.ent_type_ in ("GPE", "ORG") or a.lemma_.lower() in state for a in args.actors):
+        return False
+    cues = lexicon.words("protest_cues")
+    return any(t.lemma_.lower() in cues for t in token.sent)
 
 
 def _crowd(token: Token, crowd: frozenset[str], counted: frozenset[str] = frozenset()) -> bool:
