@@ -26,8 +26,12 @@ from eventwire.settings import DATA_DIR
 _MAX_NGRAM = 6
 
 
-#: "Iranian-made drones", "US-built jets": where a thing comes from, not who uses it
-_ORIGIN_SUFFIXES = frozenset({"made", "built", "designed", "manufactured", "produced", "supplied", "born", "style"})
+#: "Iranian-made drones", "US-built jets", "Indian-sponsored militants": where a thing comes from or who is said to
+#: stand behind it, not who acts
+_ORIGIN_SUFFIXES = frozenset(
+    {"made", "built", "designed", "manufactured", "produced", "supplied", "born", "style", "sponsored", "funded",
+     "inspired", "linked"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,10 @@ def _key(span: Span, within: dict[int, Place], aliases: dict[int, str]) -> _Key:
     place = within.get(span.start)
     inside = (place.admin1_code if place.resolution == 2 else place.country_code) if place else None
     text = aliases.get(span.start, span.text)
-    return text, after is not None and after.lower_ in _REGION_UNITS, inside or ""
+    doc = span.doc
+    # "the province of Arauca", "the department of Cochabamba": a region word before the name
+    before = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _REGION_UNITS
+    return text, before or (after is not None and after.lower_ in _REGION_UNITS), inside or ""
 
 
 @dataclass
