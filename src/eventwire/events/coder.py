@@ -234,6 +234,10 @@ class EventCoder:
                 condemned = owner.mode == "disapprove" and trigger.token.pos_ == "NOUN"
                 if condemned and _specific(trigger.token, self.lexicon):
                     break
+                # "WFP welcomes the arrival yesterday in Hodeidah of a shipment of wheat": the aid arrived
+                welcomed = owner.event == "SUPPORT" and trigger.event == "AID" and trigger.token.pos_ == "NOUN"
+                if welcomed and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in owner.token.subtree):
+                    break
                 # "suspended its peace negotiations": the talks suspended are not a meeting
                 halted = owner.event == "SANCTION" and owner.mode == "discontinue" and trigger.token.pos_ == "NOUN"
                 if (owner.event in absorbing or topic or halted) and owner is not trigger:

@@ -202,7 +202,8 @@ def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     told = any(t.lemma_.lower() in diplomats for o in objects for t in o.subtree)  # "Iranian embassy officials"
     leave = any(c.lemma_.lower() == "leave" for c in token.subtree if c.pos_ == "VERB")
-    return told and leave
+    out = any(c.lower_ == "out" for c in token.children if c.dep_ in ("prt", "advmod"))  # "ordered a diplomat out"
+    return told and (leave or out)
 
 
 def _abductor(token: Token, lexicon: Lexicon) -> bool:

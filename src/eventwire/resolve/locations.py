@@ -144,7 +144,7 @@ def _fallback_places(candidate: EventCandidate, speech: frozenset[str]) -> list[
     places named inside its clause ("a Moscow court", "a Minneapolis police station", "Kenya's parliament");
     places in its subordinate clauses ("killed 100 people when they broke up a sit-in in Khartoum"); places of
     the clauses it belongs to ("burst into a studio in Guayaquil ... and took staff hostage"); for physical
-    events, any place the sentence names outside the attribution."""
+    events (and aid and withdrawals), any place the sentence names outside the attribution."""
     trigger = candidate.trigger
     tiers = [_entities_under(trigger, own_clause=True), _entities_under(trigger, own_clause=False)]
     governing: list[Span] = []
@@ -157,7 +157,7 @@ def _fallback_places(candidate: EventCandidate, speech: frozenset[str]) -> list[
         current = current.head
         governing.extend(_entities_under(current, own_clause=True))
     tiers.append(governing)
-    if QUAD_CODES[candidate.event] == 4:
+    if QUAD_CODES[candidate.event] == 4 or candidate.event in ("AID", "RETREAT"):  # material events
         said = candidate.attribution
         tiers.append(
             [
