@@ -472,11 +472,13 @@ def _thing_acts(candidate: EventCandidate, sectors: frozenset[str]) -> bool:
 
 
 def _aid_carrier(candidate: EventCandidate, lexicon: Lexicon) -> bool:
-    """ "Aid trucks delivered food", "a convoy carrying flour reached the city": the thing carries the aid."""
+    """ "Aid trucks delivered food", "a convoy carrying flour reached the city", "a convoy of UN trucks brought
+    food aid": the thing carries the aid."""
     aid = lexicon.words("aid_words")
+    carried = candidate.trigger.lemma_.lower() in aid  # the event's own noun is the aid
     return all(
         span.root.lemma_.lower() in lexicon.words("aid_carriers")
-        and any(t.lemma_.lower() in aid for t in span.root.subtree)
+        and (carried or any(t.lemma_.lower() in aid for t in span.root.subtree))
         for span in candidate.actors
     )
 

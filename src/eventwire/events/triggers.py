@@ -222,7 +222,10 @@ def _abductor(token: Token, lexicon: Lexicon) -> bool:
 def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """ "troops arrived in X", "an army convoy reached X", "moved troops to X" (a deployment); "a convoy
     carrying flour reached X", "relief supplies arrived" (aid)."""
-    for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+    movers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ == "acl" and not movers:
+        movers = [token.head]  # "A UN-chartered convoy carrying tents … reached Dadu", parsed as a noun phrase
+    for subject in movers:
         words = {t.lemma_.lower() for t in subject.subtree}
         head = subject.lemma_.lower()
         if head in lexicon.words("aid_carriers") and words & lexicon.words("aid_words"):
