@@ -150,3 +150,16 @@ def test_statements_group_by_parties_not_by_the_country_named_beside_them():
     incidents = group([a, b, other_parties, unnamed])
     assert incidents["a"] == incidents["b"]
     assert len({incidents[x] for x in "acd"}) == 3
+
+
+def test_one_town_placed_in_two_countries_by_two_reports_is_one_place():
+    # "near Chala" placed in Tanzania by a report that never names Peru, and in Peru by one that does
+    def at(event_id, doc, lat, lon, country, name):
+        placed = item(event_id, doc, lat=lat, lon=lon, country=country, actors=())
+        placed.record["event_loc"] = {**placed.record["event_loc"], "extracted_place": name}
+        return placed
+
+    peru, tanzania = at("a", "d1", -15.85, -74.25, "PER", "Chala"), at("b", "d2", -6.9, 35.4, "TZA", "Chala")
+    lima = at("c", "d3", -12.05, -77.04, "PER", "Lima")
+    incidents = group([peru, tanzania, lima])
+    assert incidents["a"] == incidents["b"] != incidents["c"]

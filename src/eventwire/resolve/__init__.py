@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -25,6 +27,10 @@ __all__ = ["Resolver"]
 
 #: cities at least this big count as evidence of the document's country
 _CONTEXT_CITY_POPULATION = 250_000
+
+
+#: a capitalised word of a headline ("Peru's" → "Peru")
+_HEADLINE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 class Resolver:
@@ -72,6 +78,12 @@ class Resolver:
                 entry = self.kb.lookup(part.strip().title())
                 if entry is not None and entry.kind in ("country", "capital"):
                     codes.add(entry.code)
+        # the headline is not coded, but it says where the story is ("Explainer: why Peru's miners are on the road")
+        words = _HEADLINE_WORD.findall(clean.document.title or "")
+        for word in words + [" ".join(pair) for pair in itertools.pairwise(words)]:
+            entry = self.kb.lookup(word)
+            if entry is not None and entry.kind in ("country", "demonym"):
+                codes.add(entry.code)
         return frozenset(codes)
 
     def _place_country(self, context: frozenset[str]) -> Callable[[Span], tuple[str, str] | None]:

@@ -147,6 +147,14 @@ def _names(text: str, headline: bool = False) -> frozenset[str]:
     return frozenset(n for n in found[1:] if n.lower() not in _COMMON)
 
 
+def _same_name(a: Item, b: Item) -> bool:
+    """Both reports name the event's town alike (the gazetteer may have placed one of them abroad)."""
+    names = [((i.record.get("event_loc") or {}).get("extracted_place") or "") for i in (a, b)]
+    if min(a.resolution or 1, b.resolution or 1) < 3 or a.borrowed or b.borrowed or not all(names):
+        return False
+    return fold(names[0]) == fold(names[1])
+
+
 def _km(a: Item, b: Item) -> float:
     return distance_km((a.lat or 0.0, a.lon or 0.0), (b.lat or 0.0, b.lon or 0.0))
 
@@ -177,6 +185,8 @@ def compatible(a: Item, b: Item) -> bool:
         # region named near it is more often the target's ("sanctions on Iran") than the place
         return shared or words >= MIN_OVERLAP
     if a.lat is not None and b.lat is not None:
+        if _same_name(a, b):
+            return True  # "Chala" placed in Peru by one report and in Tanzania by another that never names Peru
         if a.country and b.country and a.country != b.country:
             return False
         finest = min(a.resolution or 1, b.resolution or 1)
