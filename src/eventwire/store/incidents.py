@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventwire.resolve.names import fold
@@ -139,12 +140,22 @@ class Item:
 
 
 def _names(text: str, headline: bool = False) -> frozenset[str]:
-    """Capitalised names of a text, past its first word; none from a headline in title case."""
+    """Capitalised names of a text, past its first word, that name no country, group or leader the actor
+    knowledge base knows ("Hamas" or "Israeli" on two days' reports say nothing about their being one event);
+    none from a headline in title case."""
     found = _NAME.findall(text)
     words = re.findall(r"[A-Za-z]+", text)
     if headline and words and len(found) > 0.6 * len(words):
         return frozenset()
-    return frozenset(n for n in found[1:] if n.lower() not in _COMMON)
+    kb = _actor_kb()
+    return frozenset(n for n in found[1:] if n.lower() not in _COMMON and kb.lookup(n) is None)
+
+
+@lru_cache(maxsize=1)
+def _actor_kb():
+    from eventwire.resolve.actors import load_actor_kb
+
+    return load_actor_kb()
 
 
 def _same_name(a: Item, b: Item) -> bool:
