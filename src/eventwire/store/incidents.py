@@ -140,15 +140,18 @@ class Item:
 
 
 def _names(text: str, headline: bool = False) -> frozenset[str]:
-    """Capitalised names of a text, past its first word, that name no country, group or leader the actor
-    knowledge base knows ("Hamas" or "Israeli" on two days' reports say nothing about their being one event);
-    none from a headline in title case."""
+    """Capitalised names of a text, past its first word, that name no country, nationality or capital ("Israeli"
+    on two days' reports says nothing about their being one event); none from a headline in title case."""
     found = _NAME.findall(text)
     words = re.findall(r"[A-Za-z]+", text)
     if headline and words and len(found) > 0.6 * len(words):
         return frozenset()
     kb = _actor_kb()
-    return frozenset(n for n in found[1:] if n.lower() not in _COMMON and kb.lookup(n) is None)
+    return frozenset(n for n in found[1:] if n.lower() not in _COMMON and not _country_word(kb.lookup(n)))
+
+
+def _country_word(entry: Any) -> bool:
+    return entry is not None and entry.kind in ("country", "demonym", "capital")
 
 
 @lru_cache(maxsize=1)
