@@ -116,3 +116,15 @@ def test_removed_spans_know_where_they_stood_in_the_clean_text():
     assert clean.removed_spans and all(span.clean_at in starts for span in clean.removed_spans)
     appeal = next(span for span in clean.removed_spans if span.reason == "appeal")
     assert clean.text[appeal.clean_at :].startswith("The government resigned")
+
+
+def test_a_long_news_paragraph_about_money_is_not_an_appeal():
+    # one paragraph, as many plain-text dumps come: a council grant is news, not a donation prompt
+    story = (
+        "Council backs stadium plan. Despite visible public opposition to the project, the city council voted on "
+        "Tuesday to give $4.5 million to a private developer for a stadium, the mayor's office said. Opponents "
+        "said the money should go to road repairs, and a petition signed by 2,000 residents asked the council to "
+        "reconsider. The developer said construction would begin in the spring and take two years. "
+    ) * 2
+    clean, removed, _ = clean_text(story)
+    assert removed == [] and clean == story.strip()

@@ -21,6 +21,8 @@ _PARAGRAPH = re.compile(r"[^\r\n]+")
 _READER_ADDRESS = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
 #: ...but a paragraph that reports speech is news, whatever pronouns it uses
 _REPORTED_SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+#: appeals are short: a paragraph longer than this is an article's body whatever money it mentions
+_APPEAL_MAX = 1500
 #: the classifier judges articles of at least this many paragraphs
 _CLASSIFIED_MIN = 3
 #: days and months: a dated report
@@ -69,7 +71,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | None:
-    if any(p.search(paragraph) for p in patterns.appeal):
+    if any(p.search(paragraph) for p in patterns.appeal) and _appeal_shaped(paragraph):
         return "appeal"
     if (
         previous == "appeal"
@@ -87,6 +89,14 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | N
     if len(paragraph) < 200 and any(p.search(paragraph) for p in patterns.byline):
         return "byline"
     return None
+
+
+def _appeal_shaped(paragraph: str) -> bool:
+    """An appeal speaks to the reader and is short; a long paragraph that reports speech or names no reader is
+    news that mentions money ("the council voted to give $4.5 million", "asks for a tax-deductible donation")."""
+    if len(paragraph) > _APPEAL_MAX:
+        return False
+    return bool(_READER_ADDRESS.search(paragraph)) or len(paragraph) < 200
 
 
 def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[RemovedSpan], str | None]:
