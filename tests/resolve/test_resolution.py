@@ -360,3 +360,9 @@ def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):
 def test_a_country_s_own_body_is_that_country_s(resolve_actor):
     assert resolve_actor("Pakistan's Foreign Office").code == "PAK"
     assert resolve_actor("the Foreign Office").code == "GBR"
+
+
+def test_name_particles_written_joined_or_apart_meet(gazetteer):
+    # GeoNames writes "De Soto Parish" and "LaSalle County"; reports write either
+    assert gazetteer.best("DeSoto Parish").admin1_name == "Louisiana"
+    assert {p.name for p in gazetteer.lookup("La Salle County")} >= {"LaSalle County", "La Salle County"}

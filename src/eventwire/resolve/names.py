@@ -9,6 +9,10 @@ _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+#: particles that names write joined or apart: "De Soto"/"DeSoto", "La Salle"/"LaSalle", "Mc Kinney"/"McKinney"
+_PARTICLE = re.compile(r"\b(de|du|la|le|mc|mac|van|von|des)\s+(?=[a-z])")
+
+
 def normalize(text: str) -> str:
     """Lowercase, unify apostrophes and spaces, drop a leading "the"."""
     text = _SPACE.sub(" ", text.translate(_APOSTROPHES)).strip().lower()
@@ -18,9 +22,11 @@ def normalize(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``normalize`` plus accents removed: "Zaporizhzhia" and "Zaporizhzhia" with diacritics meet."""
+    """``normalize`` plus accents removed ("Zaporizhzhia" with diacritics meets it without) and name particles
+    joined ("De Soto Parish" meets "DeSoto Parish", "La Salle" meets "LaSalle")."""
     decomposed = unicodedata.normalize("NFKD", normalize(text))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _PARTICLE.sub(r"\1", plain)
 
 
 def is_abbreviation(name: str) -> bool:
