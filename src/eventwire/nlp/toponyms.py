@@ -138,6 +138,11 @@ def _saint(span: Span) -> Span:
     return span
 
 
+def _opening(doc: Doc, i: int, places: set[str]) -> bool:
+    token = doc[i]
+    return (token.is_upper and len(token) > 2) or token.text in places or _before_residents(doc, i)
+
+
 def _before_residents(doc: Doc, i: int) -> bool:
     """A run of capitalised words from ``i`` followed by a resident word ("Grand Prairie police")."""
     j = i
@@ -155,8 +160,11 @@ def _candidates(doc: Doc, places: set[str]) -> list[Span]:
         token = doc[i]
         # a sentence's first word: a dateline, a name used as a place elsewhere, or a headline's subject
         # ("Chicopee residents discuss …", "Grand Prairie police investigate …")
-        opening = (token.is_upper and len(token) > 2) or token.text in places or _before_residents(doc, i)
-        if not _capitalised(token) or token.ent_type_ in ("GPE", "LOC") or (token.is_sent_start and not opening):
+        if (
+            not _capitalised(token)
+            or token.ent_type_ in ("GPE", "LOC")
+            or (token.is_sent_start and not _opening(doc, i, places))
+        ):
             i += 1
             continue
         j = i

@@ -66,6 +66,7 @@ class ActorKB:
     def __init__(self, directory: Path = DATA_DIR / "actors") -> None:
         self.names: dict[str, KBEntry] = {}
         self.exact: dict[str, KBEntry] = {}  # case-sensitive abbreviations
+        self._looked: dict[str, tuple[KBEntry | None]] = {}  # lookups already made (the same names recur)
         self.sectors: dict[str, str] = {}
         self.country_names: dict[str, str] = {}  # iso3 → name
         self.people: dict[str, list[Tenure]] = {}
@@ -147,7 +148,12 @@ class ActorKB:
         return frozenset(term for term in self.sectors if " " not in term)
 
     def lookup(self, text: str) -> KBEntry | None:
-        return self.exact.get(text.strip()) or self.names.get(normalize(text))
+        found = self._looked.get(text)
+        if found is None:
+            found = self._looked[text] = (self.exact.get(text.strip()) or self.names.get(normalize(text)),)
+            if len(self._looked) > 200_000:  # bounded: a long-running server meets endless strings
+                self._looked.clear()
+        return found[0]
 
     def find(self, span: Span, when: dt.date | None = None) -> list[tuple[int, int, KBEntry]]:
         """Longest non-overlapping KB matches in a span, as (start, end, entry) token offsets in the doc."""

@@ -34,6 +34,8 @@ _UNIT = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _COUNTY_WORDS = frozenset({"county", "parish"})
+_PARTY_DASH = re.compile(r"\b(D|R|I|DFL)\s?-\s?[A-Z]")
+_UNITS_PLURAL = re.compile(r"\b(?:counties|parishes)\b", re.IGNORECASE)
 #: party letters before a legislator's home town ("R-Moorpark", "DFL-Cook")
 _PARTIES = frozenset({"D", "R", "I", "DFL"})
 #: names that are places only as part of a longer name
@@ -73,7 +75,7 @@ _PART = re.compile(
 _Key = tuple[str, bool, str]
 
 
-def _key(span: Span, within: dict[int, Place], aliases: dict[int, str]) -> _Key:
+def _key(span: Span, within: dict[int, Place], aliases: dict[int, str], regional: frozenset[int] = frozenset()) -> _Key:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     place = within.get(span.start)
     inside = (place.admin1_code if place.resolution == 2 else place.country_code) if place else None
@@ -81,7 +83,8 @@ def _key(span: Span, within: dict[int, Place], aliases: dict[int, str]) -> _Key:
     doc = span.doc
     # "the province of Arauca", "the department of Cochabamba": a region word before the name
     before = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _REGION_UNITS
-    return text, before or (after is not None and after.lower_ in _REGION_UNITS), inside or ""
+    region = before or span.start in regional or (after is not None and after.lower_ in _REGION_UNITS)
+    return text, region, inside or ""
 
 
 @dataclass
@@ -167,18 +170,22 @@ def regional_demonyms() -> dict[str, str]:
         return {row["demonym"]: row["place"] for row in csv.DictReader(handle)}
 
 
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    names = sorted(regional_demonyms(), key=len, reverse=True)  # "South Ossetians" before "South Ossetian"
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 def residents(doc: Doc, kb: ActorKB, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
     """People named for a region ("Abkhaz", "South Ossetian", "Texans") or, when the actor knowledge base lacks
     them, plurals of residents ("Iowans", "Richmondites"), each read as its place: start token → (the words,
     the place's name)."""
     out: dict[int, tuple[Span, str]] = {}
     table = regional_demonyms()
-    for token in doc:
-        for size in (2, 1):
-            words = doc[token.i : token.i + size]
-            if len(words) == size and words.text in table and words[0].text[:1].isupper():
-                out[token.i] = (words, table[words.text])
-                break
+    for match in _demonym_pattern().finditer(doc.text):
+        words = doc.char_span(match.start(), match.end())
+        if words is not None:
+            out[words.start] = (words, table[match.group()])
     for ent in doc.ents:
         if ent.start in out:
             continue
@@ -205,10 +212,11 @@ def party_homes(doc: Doc, named: Callable[[str], bool]) -> list[Span]:
     """ "Rep. Charles Rangel, D-N.Y.,", "Sen. Tom Bakk, DFL - Cook,": a legislator's state or home town after the
     party letter, up to the comma."""
     out: list[Span] = []
-    for token in doc[:-2]:
-        if token.text not in _PARTIES or doc[token.i + 1].text != "-":
+    for match in _PARTY_DASH.finditer(doc.text):
+        letter = doc.char_span(match.start(), match.start() + len(match.group(1)))
+        if letter is None or letter.end + 1 >= len(doc) or doc[letter.end].text != "-":
             continue
-        start = token.i + 2
+        start = letter.end + 1
         end = start
         while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
             end += 1
@@ -221,9 +229,11 @@ def county_lists(doc: Doc, named: Callable[[str], bool]) -> dict[int, tuple[Span
     """ "Butler, Clark, Preble or Warren counties": each name in a list of two or more, read as "<name> County".
     Returns the start token of each name → (its span, the name with the unit)."""
     out: dict[int, tuple[Span, str]] = {}
-    for token in doc:
-        if token.lower_ not in ("counties", "parishes"):
+    for match in _UNITS_PLURAL.finditer(doc.text):
+        word = doc.char_span(match.start(), match.end())
+        if word is None:
             continue
+        token = word[0]
         found: dict[int, tuple[Span, str]] = {}
         unit = "County" if token.lower_ == "counties" else "Parish"
         end = token.i
@@ -471,7 +481,8 @@ class Geoparser:
         readings until none changes (at most ``rounds`` times), so a cluster of places ("Paris", "Lamar
         County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place, self._named)
-        lists = county_lists(doc, self._named) | residents(doc, self.kb, self._named)
+        people = residents(doc, self.kb, self._named)  # "Texans", "Ontarians": a region first, else a town
+        lists = county_lists(doc, self._named) | people
         extra = [span for span, _ in lists.values()] + party_homes(doc, self._named)
         found = [m for m in found if not any(m[0].start < s.end and s.start < m[0].end for s in extra)]
         found = sorted(found + [(span, False) for span in extra], key=lambda m: m[0].start)
@@ -479,7 +490,7 @@ class Geoparser:
         base = Context(countries=countries)
         within, containers = self._containers(found)
         # mentions of one name (and the same unit word after it) read alike: each is resolved once
-        keys = {span.start: _key(span, within, aliases) for span, _ in found}
+        keys = {span.start: _key(span, within, aliases, frozenset(people)) for span, _ in found}
         first = [keys[span.start] for span, demonym in found if not demonym and span.start not in containers]
         first = list(dict.fromkeys(first))
         fixed = [(span.text, self._demonym(span)) for span, demonym in found if demonym]
