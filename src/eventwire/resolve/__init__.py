@@ -29,7 +29,7 @@ __all__ = ["Resolver"]
 _CONTEXT_CITY_POPULATION = 250_000
 
 
-#: a capitalised word of a headline ("Peru's" → "Peru")
+#: a capitalised word ("Peru's" → "Peru")
 _HEADLINE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
@@ -67,12 +67,11 @@ class Resolver:
                     known = city is not None and (city.main_name or city.population >= 1_000_000)
                     if known and city.population >= _CONTEXT_CITY_POPULATION:
                         codes.add(city.country_code)
-        for token in doc:
-            # a nationality the model left untagged ("Bangladeshi garment workers" opening a sentence)
-            if not token.ent_type_ and token.is_title and token.pos_ in ("ADJ", "PROPN"):
-                entry = self.kb.lookup(token.text)
-                if entry is not None and entry.kind in ("country", "demonym"):
-                    codes.add(entry.code)
+        # a nationality the model left untagged ("Bangladeshi garment workers" opening a sentence)
+        for word in set(_HEADLINE_WORD.findall(clean.text)):
+            entry = self.kb.lookup(word)
+            if entry is not None and entry.kind in ("country", "demonym"):
+                codes.add(entry.code)
         if clean.dateline:
             for part in clean.dateline.replace("(", ",").split(","):
                 entry = self.kb.lookup(part.strip().title())

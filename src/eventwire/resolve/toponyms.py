@@ -176,13 +176,13 @@ def _demonym_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def residents(doc: Doc, kb: ActorKB, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
+def residents(doc: Doc, kb: ActorKB, named: Callable[[str], bool], text: str) -> dict[int, tuple[Span, str]]:
     """People named for a region ("Abkhaz", "South Ossetian", "Texans") or, when the actor knowledge base lacks
     them, plurals of residents ("Iowans", "Richmondites"), each read as its place: start token → (the words,
     the place's name)."""
     out: dict[int, tuple[Span, str]] = {}
     table = regional_demonyms()
-    for match in _demonym_pattern().finditer(doc.text):
+    for match in _demonym_pattern().finditer(text):
         words = doc.char_span(match.start(), match.end())
         if words is not None:
             out[words.start] = (words, table[match.group()])
@@ -208,11 +208,11 @@ def _with_unit(span: Span) -> Span:
     return span
 
 
-def party_homes(doc: Doc, named: Callable[[str], bool]) -> list[Span]:
+def party_homes(doc: Doc, named: Callable[[str], bool], text: str) -> list[Span]:
     """ "Rep. Charles Rangel, D-N.Y.,", "Sen. Tom Bakk, DFL - Cook,": a legislator's state or home town after the
     party letter, up to the comma."""
     out: list[Span] = []
-    for match in _PARTY_DASH.finditer(doc.text):
+    for match in _PARTY_DASH.finditer(text):
         letter = doc.char_span(match.start(), match.start() + len(match.group(1)))
         if letter is None or letter.end + 1 >= len(doc) or doc[letter.end].text != "-":
             continue
@@ -225,11 +225,11 @@ def party_homes(doc: Doc, named: Callable[[str], bool]) -> list[Span]:
     return out
 
 
-def county_lists(doc: Doc, named: Callable[[str], bool]) -> dict[int, tuple[Span, str]]:
+def county_lists(doc: Doc, named: Callable[[str], bool], text: str) -> dict[int, tuple[Span, str]]:
     """ "Butler, Clark, Preble or Warren counties": each name in a list of two or more, read as "<name> County".
     Returns the start token of each name → (its span, the name with the unit)."""
     out: dict[int, tuple[Span, str]] = {}
-    for match in _UNITS_PLURAL.finditer(doc.text):
+    for match in _UNITS_PLURAL.finditer(text):
         word = doc.char_span(match.start(), match.end())
         if word is None:
             continue
@@ -481,9 +481,10 @@ class Geoparser:
         readings until none changes (at most ``rounds`` times), so a cluster of places ("Paris", "Lamar
         County", "Dallas") settles on one region together."""
         found = mentions(doc, self.kb, self._known_place, self._named)
-        people = residents(doc, self.kb, self._named)  # "Texans", "Ontarians": a region first, else a town
-        lists = county_lists(doc, self._named) | people
-        extra = [span for span, _ in lists.values()] + party_homes(doc, self._named)
+        text = doc.text  # (built anew on every access)
+        people = residents(doc, self.kb, self._named, text)  # "Texans", "Ontarians": a region first, else a town
+        lists = county_lists(doc, self._named, text) | people
+        extra = [span for span, _ in lists.values()] + party_homes(doc, self._named, text)
         found = [m for m in found if not any(m[0].start < s.end and s.start < m[0].end for s in extra)]
         found = sorted(found + [(span, False) for span in extra], key=lambda m: m[0].start)
         aliases = {start: text for start, (_, text) in lists.items()}
