@@ -5,7 +5,8 @@ Steps, per sentence:
   2. fold casualty verbs into the attack they report ("shelled Lyman, killing three"; "shelling killed three")
   3. drop complements of absorbing events (a threat to attack is THREATEN, not ASSAULT)
   4. arguments (actors, recipients, places) from the dependency tree
-  5. auxiliary mode, PLOVER type rules (future cooperation → AGREE, refused cooperation → REJECT)
+  5. auxiliary mode, PLOVER type rules (future cooperation → AGREE, refused cooperation → REJECT; who acts:
+     ``events.recoding``)
   6. attribution from reported speech
 """
 
@@ -21,6 +22,7 @@ from eventwire.events.casualties import casualty_groups, split_by_place, totals
 from eventwire.events.framing import REQUEST_MODES, Framing, frame, obligations, subject_of
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import modality
+from eventwire.events.recoding import recode, reported_attack
 from eventwire.events.relevance import irrelevant, sentence_is_off_topic
 from eventwire.events.salience import (
     background,
@@ -232,7 +234,7 @@ class EventCoder:
                 topic = trigger.token.pos_ == "NOUN" and QUAD_CODES[owner.event] in (1, 3)
                 # … but a condemned attack told with who did it and where is also reported as fact
                 condemned = owner.mode == "disapprove" and trigger.token.pos_ == "NOUN"
-                if condemned and _specific(trigger.token, self.lexicon):
+                if condemned and reported_attack(trigger.token, self.lexicon):
                     break
                 # "WFP welcomes the arrival yesterday in Hodeidah of a shipment of wheat": the aid arrived
                 welcomed = owner.event == "SUPPORT" and trigger.event == "AID" and trigger.token.pos_ == "NOUN"
@@ -345,21 +347,7 @@ class EventCoder:
         event, mode, aux = trigger.event, trigger.mode, mood.aux_mode
         if trigger.threat:
             aux = None if aux in ("future", "hypothetical") else aux
-        crowd = self.lexicon.words("protest_actors")
-        if args.actors and all(_crowd(a, crowd, self.lexicon.words("counted_people")) for a in args.actors):
-            # civilians blocking a road protest (obstruct); a crowd's violence is a riot (PLOVER coding rules)
-            if event == "COERCE":
-                event, mode = "PROTEST", "obstruct"
-            elif event == "ASSAULT" and mode in (None, "primitive", "destroy", "beat"):
-                event, mode = "PROTEST", "riot"
-        elif (
-            event == "COERCE" and mode == "restrict" and _protest_blockade(token, args, self.lexicon, self.sector_terms)
-        ):
-            event, mode = "PROTEST", "obstruct"
-        if event == "RETREAT" and mode == "ceasefire" and _declared(token, self.lexicon):
-            event = "CONCEDE"  # "declared a truce": a verbal concession (PLOVER)
-        if event == "PROTEST" and _diplomatic(token, args, self.lexicon):
-            event, mode = "ACCUSE", "disapprove"  # "Serbia lodged a protest with Albania" (PLOVER)
+        event, mode = recode(event, mode, token, args, self.lexicon)
         reject_modes = self.lexicon.rules["reject_modes"]
         if aux == "negation" and mood.refused and event in reject_modes:
             event, mode, aux = "REJECT", reject_modes[event], None
@@ -416,54 +404,6 @@ def _subject_governor(token: Token, by_token: dict[int, Trigger]) -> Trigger | N
     return None
 
 
-def _specific(noun: Token, lexicon: Lexicon) -> bool:
-    """A violent act reported with its own particulars — who did it ("by the CODECO militia", "committed by
-    armed bandits") and where — is news in its own right, not only the topic of the statement about it ("the UN
-    condemned an attack by the CODECO militia on civilians in Djugu")."""
-    entry = lexicon.lookup(noun.lemma_.lower(), "NOUN")
-    if entry is None or entry.event != "ASSAULT":
-        return False
-    words = list(noun.subtree)
-    agent = any(t.lower_ == "by" and t.head.i in (noun.i, *[c.i for c in noun.children]) for t in words)
-    place = any(
-        t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.head.lower_ in ("in", "near", "at"))
-        for t in words
-    )
-    return agent and place
-
-
-def _protest_blockade(token: Token, args: Arguments, lexicon: Lexicon, sectors: frozenset[str]) -> bool:
-    """ "protesters kept up a blockade of the highway", "coca growers piled stones on the road": a road blocked
-    by no state body in a sentence about protest is a protest (a state's blockade of a port stays coercion)."""
-    if token.lemma_.lower() not in lexicon.words("blockade_words"):
-        return False
-    state = lexicon.words("state_bodies")
-    if any(a.ent_type_ in ("GPE", "ORG") or a.lemma_.lower() in state for a in args.actors):
-        return False
-    cues = lexicon.words("protest_cues")
-    return any(t.lemma_.lower() in cues for t in token.sent)
-
-
-def _crowd(token: Token, crowd: frozenset[str], counted: frozenset[str] = frozenset()) -> bool:
-    """Civilians in numbers: "protesters", "young Algerians", "hundreds of informal gold miners", "hundreds of
-    men and women"."""
-    if token.lemma_.lower() in crowd or _people(token):
-        return True
-    quantity = token.lemma_.lower() in ("hundred", "thousand", "dozen", "scores", "score", "million")
-    return quantity and any(
-        o.lemma_.lower() in crowd or o.lemma_.lower() in counted or _people(o) or o.lemma_.lower() == "graduate"
-        for prep in token.children
-        if prep.lower_ == "of"
-        for o in prep.children
-        if o.dep_ == "pobj"
-    )
-
-
-def _people(token: Token) -> bool:
-    """A plural nationality or group of people named by origin: "young Algerians", "Kurds"."""
-    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
-
-
 def _thing_acts(candidate: EventCandidate, sectors: frozenset[str]) -> bool:
     """The only actor is a thing, not a state, group, person or role."""
     return bool(candidate.actors) and all(
@@ -486,19 +426,6 @@ def _aid_carrier(candidate: EventCandidate, lexicon: Lexicon) -> bool:
 def _owned(token: Token) -> bool:
     """A thing that says whose it is: "Houthi targets", "Ukrainian positions", "Russia's Kursk region"."""
     return any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.children)
-
-
-def _declared(token: Token, lexicon: Lexicon) -> bool:
-    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
-    return verb is not None and verb.lemma_.lower() in lexicon.words("declaring_verbs")
-
-
-def _diplomatic(token: Token, args: Arguments, lexicon: Lexicon) -> bool:
-    """A protest made by a state or lodged through diplomatic verbs, not a crowd in the street."""
-    verb = token if token.pos_ == "VERB" else token.head
-    if token.pos_ != "VERB" and verb.lemma_.lower() in lexicon.words("diplomatic_protest_verbs"):
-        return True
-    return bool(args.actors) and all(a.ent_type_ == "GPE" for a in args.actors)
 
 
 def _actor_span(token: Token) -> Span:

@@ -91,37 +91,41 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and lemma in stative:
             continue  # "militiamen armed with machetes": a description, not an act
-        if lemma == "commit" and (token.dep_ in ("acl", "relcl") or _subject_lemmas(token) & _CRIMES):
-            continue  # "the massacre committed in Liancourt": the crime is the event, not a commitment
-        entry = lexicon.lookup(lemma, pos, _particles(token))
-        if lemma == "exchange" and pos == "VERB" and _fire_exchanged(token):
-            entry = lexicon.lookup("exchange", "VERB", ("fire",)) or entry  # "exchanged machine-gun and RPG fire"
-        if lemma == "shelter" and pos == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
-            continue  # "families spent the night sheltering": taking shelter, not giving it
-        if lemma == "put" and "hold" in {t.lower_ for t in token.subtree}:
-            entry = lexicon.lookup("suspend", "VERB") or entry  # "put its dialogue with the ELN on hold"
-        if entry is None and pos == "NOUN" and lemma == "arrival" and _carries_aid(token, lexicon):
-            entry = lexicon.lookup("deliver", "VERB")  # "welcomes the arrival of a shipment of wheat"
-        if pos == "VERB" and _expulsion(token, lemma, lexicon):
-            entry = lexicon.lookup("expel", "VERB")  # "ordered two diplomats to leave", "persona non grata"
-        if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
-            entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
-        if entry is None and pos == "VERB":
-            entry = _told_by_arguments(token, lemma, lexicon)
+        entry = _entry(token, lemma, pos, lexicon)
         if entry is None:
             continue
-        if entry.event == "PROTEST" and lemma == "strike" and _targeted(token, lexicon):
-            entry = lexicon.lookup("strike", "VERB") or entry
-        if (
-            entry.event == "COERCE"
-            and entry.mode == "arrest"
-            and _subject_lemmas(token) & lexicon.words("abductor_nouns")
-        ):
-            entry = lexicon.lookup("abduct", "VERB") or entry  # "gunmen rounded up farmers": an abduction
         trigger = Trigger(token, entry, entry.event, entry.mode, list(entry.context))
         apply_modifiers(trigger, lexicon)
         found.append(trigger)
     return found
+
+
+def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry | None:
+    """The lexicon's entry for the word, reread where its arguments say otherwise (none: not an event)."""
+    if lemma == "commit" and (token.dep_ in ("acl", "relcl") or _subject_lemmas(token) & _CRIMES):
+        return None  # "the massacre committed in Liancourt": the crime is the event, not a commitment
+    entry = lexicon.lookup(lemma, pos, _particles(token))
+    if lemma == "exchange" and pos == "VERB" and _fire_exchanged(token):
+        entry = lexicon.lookup("exchange", "VERB", ("fire",)) or entry  # "exchanged machine-gun and RPG fire"
+    if lemma == "shelter" and pos == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+        return None  # "families spent the night sheltering": taking shelter, not giving it
+    if lemma == "put" and any(t.lower_ == "hold" and t.head.lower_ == "on" for t in token.subtree):
+        entry = lexicon.lookup("suspend", "VERB") or entry  # "put its dialogue with the ELN on hold"
+    if entry is None and pos == "NOUN" and lemma == "arrival" and _carries_aid(token, lexicon):
+        entry = lexicon.lookup("deliver", "VERB")  # "welcomes the arrival of a shipment of wheat"
+    if pos == "VERB" and _expulsion(token, lemma, lexicon):
+        entry = lexicon.lookup("expel", "VERB")  # "ordered two diplomats to leave", "persona non grata"
+    if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
+        entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
+    if entry is None and pos == "VERB":
+        entry = _told_by_arguments(token, lemma, lexicon)
+    if entry is None:
+        return None
+    if entry.event == "PROTEST" and lemma == "strike" and _targeted(token, lexicon):
+        entry = lexicon.lookup("strike", "VERB") or entry
+    if entry.event == "COERCE" and entry.mode == "arrest" and _subject_lemmas(token) & lexicon.words("abductor_nouns"):
+        entry = lexicon.lookup("abduct", "VERB") or entry  # "gunmen rounded up farmers": an abduction
+    return entry
 
 
 def _subject_lemmas(token: Token) -> set[str]:

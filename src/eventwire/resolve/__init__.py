@@ -30,7 +30,7 @@ _CONTEXT_CITY_POPULATION = 250_000
 
 
 #: a capitalised word ("Peru's" → "Peru")
-_HEADLINE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 class Resolver:
@@ -68,7 +68,7 @@ class Resolver:
                     if known and city.population >= _CONTEXT_CITY_POPULATION:
                         codes.add(city.country_code)
         # a nationality the model left untagged ("Bangladeshi garment workers" opening a sentence)
-        for word in set(_HEADLINE_WORD.findall(clean.text)):
+        for word in set(_CAPITALISED.findall(clean.text)):
             entry = self.kb.lookup(word)
             if entry is not None and entry.kind in ("country", "demonym"):
                 codes.add(entry.code)
@@ -78,7 +78,7 @@ class Resolver:
                 if entry is not None and entry.kind in ("country", "capital"):
                     codes.add(entry.code)
         # the headline is not coded, but it says where the story is ("Explainer: why Peru's miners are on the road")
-        words = _HEADLINE_WORD.findall(clean.document.title or "")
+        words = _CAPITALISED.findall(clean.document.title or "")
         for word in words + [" ".join(pair) for pair in itertools.pairwise(words)]:
             entry = self.kb.lookup(word)
             if entry is not None and entry.kind in ("country", "demonym"):

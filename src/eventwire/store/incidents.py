@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from eventwire.resolve.actors import KBEntry
 from eventwire.resolve.names import fold
 from eventwire.resolve.places import distance_km
 
@@ -150,7 +151,7 @@ def _names(text: str, headline: bool = False) -> frozenset[str]:
     return frozenset(n for n in found[1:] if n.lower() not in _COMMON and not _country_word(kb.lookup(n)))
 
 
-def _country_word(entry: Any) -> bool:
+def _country_word(entry: KBEntry | None) -> bool:
     return entry is not None and entry.kind in ("country", "demonym", "capital")
 
 
