@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eventwire.store.incidents import Item, group, merge
+from eventwire.store.incidents import Item, compatible, group, merge
 
 
 def item(event_id, doc, *, event="ASSAULT", day=27, lat=49.99, lon=36.23, res=4, country="UKR",
@@ -163,3 +163,33 @@ def test_one_town_placed_in_two_countries_by_two_reports_is_one_place():
     lima = at("c", "d3", -12.05, -77.04, "PER", "Lima")
     incidents = group([peru, tanzania, lima])
     assert incidents["a"] == incidents["b"] != incidents["c"]
+
+
+def test_a_report_naming_only_the_attacker_and_one_naming_only_the_victims_do_not_disagree():
+    attacker = item("a", "d1", actors=("RUS",))  # "Russian drones struck Odesa"
+    victims = item("b", "d2", actors=())  # "two Ukrainians were killed in Odesa"
+    victims.recipients = frozenset({"UKR"})
+    other_attacker = item("c", "d3", actors=("UKR",))
+    assert compatible(attacker, victims)
+    assert not compatible(attacker, other_attacker)
+
+
+def test_reports_placed_in_two_countries_join_only_on_a_name_both_give():
+    # "Liancourt" placed in France by a report that never names Haiti, and in Haiti's Artibonite by another
+    haiti = item("a", "d1", lat=19.3, lon=-72.5, res=2, country="HTI", actors=())
+    france = item("b", "d2", lat=49.33, lon=2.47, country="FRA", actors=())
+    elsewhere = item("c", "d3", lat=48.85, lon=2.35, country="FRA", actors=())
+    haiti.names, france.names, elsewhere.names = frozenset({"Liancourt"}), frozenset({"Liancourt"}), frozenset()
+    incidents = group([haiti, france, elsewhere])
+    assert incidents["a"] == incidents["b"] != incidents["c"]
+
+
+def test_a_place_borrowed_from_the_story_counts_as_its_country_unless_the_other_report_is_precise():
+    # a report whose event names no place, placed at its story's town, and another report of the same country
+    borrowed = item("a", "d1", lat=50.45, lon=30.52, actors=())
+    borrowed.borrowed = True
+    vague = item("b", "d2", lat=46.48, lon=30.73, actors=())  # another town, no date of its own
+    precise = item("c", "d3", lat=46.48, lon=30.73, actors=())
+    precise.exact = True
+    assert compatible(borrowed, vague)
+    assert not compatible(borrowed, precise)

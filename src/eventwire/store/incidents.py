@@ -8,17 +8,22 @@ hundreds of times is what this prevents):
   * places compatible: within ``KM`` km when both are towns or finer; when one is only a region, the same
     admin-1 region or a town within ``NEAR_REGION_KM`` km of its point (sources differ on what a region is:
     French regions or departments), else within ``REGION_KM`` km; when one is only a country, the same
-    country and the same parties or similar words — and never two different countries. An event placed only
-    in a country takes its story's place when that lies in the same country (the dateline's "MOMBASA" for "in
-    Kenya's port city");
-  * parties (actor and recipient codes together) that overlap when both events name any: reports disagree on
-    who attacked whom more often than on who took part.
+    country and the same parties or similar words. Two different countries only when both reports give a
+    name (a town the gazetteer placed abroad for one of them: "Liancourt" in Haiti and in France). An event
+    placed only in a country takes its story's place when that lies in the same country (the dateline's
+    "MOMBASA" for "in Kenya's port city"); a place borrowed from the story counts as its country alone
+    against an event that is not itself placed and dated;
+  * parties (actor and recipient codes together) that overlap when both events name an actor: reports
+    disagree on who attacked whom more often than on who took part, and one that names only the attacker
+    ("Russian drones") and one that names only the victims ("two Ukrainians") do not disagree.
 Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
 name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
 usually its target's. An event with no place at all joins another only with at least ``MIN_OVERLAP`` of their
 evidence's content words in common, ``LOW_OVERLAP`` of them and the same parties, or a name both give ("near
 Boni", "at Parotani": a place the gazetteer may lack). Groups are the connected components (union–find) of
 compatible pairs; a group's id is a hash of its members, so re-grouping the same events gives the same ids.
+An event that is not placed and dated on its own joins one group only: one at its place if any, else the one
+whose evidence shares most words with its own.
 
 The merged record keeps the most precise place, the most common date, and conservative counts: the lowest
 figure any report gives (as ACLED does), with the highest kept alongside.
@@ -143,7 +148,7 @@ class Item:
 def _names(text: str, headline: bool = False) -> frozenset[str]:
     """Capitalised names of a text, past its first word, that name no country, nationality or capital ("Israeli"
     on two days' reports says nothing about their being one event); none from a headline in title case."""
-    found = _NAME.findall(text)
+    found = [re.sub(r"['’]s$", "", name) for name in _NAME.findall(text)]  # "Sudan's" is Sudan
     words = re.findall(r"[A-Za-z]+", text)
     if headline and words and len(found) > 0.6 * len(words):
         return frozenset()
@@ -182,6 +187,25 @@ def _participants(item: Item) -> frozenset[str]:
     return item.actors | item.recipients
 
 
+def _same_place(a: Item, b: Item) -> bool:
+    """Two placed events of one country are at one place: towns within ``KM`` km, a town in a region."""
+    finest = min(a.resolution or 1, b.resolution or 1)
+    if finest >= 3:
+        return _km(a, b) <= KM
+    if finest == 2:  # a region and a town in it, or two points of one region
+        if a.province and b.province and fold(a.province) == fold(b.province):  # "Balochistān", "Balochistan"
+            return True
+        # sources differ on what a first-level region is (French regions or departments, Philippine regions or
+        # provinces): a town close to the region's point lies in it
+        return _km(a, b) <= (NEAR_REGION_KM if a.province and b.province else REGION_KM)
+    return False  # one report names only the country
+
+
+def _located(a: Item, b: Item) -> bool:
+    """Both events are placed, in one country, at one place."""
+    return a.lat is not None and b.lat is not None and a.country == b.country and _same_place(a, b)
+
+
 def compatible(a: Item, b: Item) -> bool:
     if a.event != b.event:
         return False
@@ -190,8 +214,10 @@ def compatible(a: Item, b: Item) -> bool:
         # dates the reports state to the day may differ by one (overnight, time zones); otherwise the window
         if apart > (EXACT_DAYS if a.exact and b.exact else DAYS):
             return False
-    # reports disagree on who is actor and who is target more often than on who took part
-    if _participants(a) and _participants(b) and not _participants(a) & _participants(b):
+    # reports disagree on who is actor and who is target more often than on who took part; but one that
+    # names only the attacker and one that names only the victims ("Russian drones" / "killed two Ukrainians")
+    # do not disagree at all
+    if a.actors and b.actors and not _participants(a) & _participants(b):
         return False
     shared = bool(_participants(a) & _participants(b))
     words = _overlap(a.words, b.words)
@@ -203,18 +229,17 @@ def compatible(a: Item, b: Item) -> bool:
         if _same_name(a, b):
             return True  # "Chala" placed in Peru by one report and in Tanzania by another that never names Peru
         if a.country and b.country and a.country != b.country:
-            return False
-        finest = min(a.resolution or 1, b.resolution or 1)
-        if finest >= 3:
-            return _km(a, b) <= KM
-        if finest == 2:  # a region and a town in it, or two points of one region
-            if a.province and b.province and fold(a.province) == fold(b.province):  # "Balochistān", "Balochistan"
-                return True
-            # sources differ on what a first-level region is (French regions or departments, Philippine
-            # regions or provinces): a town close to the region's point lies in it
-            return _km(a, b) <= (NEAR_REGION_KM if a.province and b.province else REGION_KM)
-        # one report names only the country: the same parties (the dates already agree), or the same words
-        return shared or words >= LOW_OVERLAP
+            # two countries: one report's town may have been placed abroad (the gazetteer lacks the local one),
+            # so a name both reports give ("Liancourt", "Machala", "Gran Grif") still joins them
+            return bool(a.names & b.names)
+        if _same_place(a, b):
+            return True
+        # a place borrowed from the story (its dateline, the place it names most) says little about the event
+        # itself: in the same country it counts as the country alone, unless the other report places the event
+        # itself, to the day
+        country_only = (a.borrowed and not _precise(b)) or (b.borrowed and not _precise(a))
+        country_only = country_only or min(a.resolution or 1, b.resolution or 1) == 1
+        return country_only and (shared or words >= LOW_OVERLAP)
     named = bool(a.names & b.names)  # "near Boni", "at Zikim": a name both evidences give, placed or not
     if a.lat is not None or b.lat is not None:  # one names no place: the same parties in like words, or a name
         return (shared and words >= LOW_OVERLAP) or words >= MIN_OVERLAP or named
@@ -283,11 +308,13 @@ def group(items: list[Item]) -> dict[str, str]:
         for i in (i for i in indices if not _precise(items[i])):
             day = items[i].date
             near = precise[bisect_left(dates, day - _WINDOW) : bisect_right(dates, day + _WINDOW)] if day else precise
-            fits: dict[int, float] = {}
+            # the best fit: a group at the event's own (or its story's) place first, then the most words in common
+            fits: dict[int, tuple[bool, float]] = {}
             for j in near:
                 root = find(j)
                 if compatible(items[i], items[j]) and joined(find(i), root) is not None:
-                    fits[root] = max(fits.get(root, 0.0), _overlap(items[i].words, items[j].words))
+                    fit = (_located(items[i], items[j]), _overlap(items[i].words, items[j].words))
+                    fits[root] = max(fits.get(root, fit), fit)
             if fits:
                 union(i, max(fits, key=lambda root: fits[root]))
             else:
