@@ -9,7 +9,7 @@ import pytest
 from eventwire.resolve.actors import load_actor_kb
 from eventwire.resolve.dates import parse_expression
 from eventwire.resolve.numbers import parse_number
-from eventwire.resolve.places import Context, load_gazetteer
+from eventwire.resolve.places import Context, distance_km, load_gazetteer
 
 THURSDAY = dt.date(2022, 9, 29)
 
@@ -350,6 +350,13 @@ def test_bare_compass_words_and_a_single_county_word_are_not_places(pipeline):
 def test_a_district_the_gazetteer_lacks_lies_in_the_city_that_owns_it(pipeline):
     found = _toponyms(pipeline, "Thousands of garment workers marched in Dhaka's Mirpur area on Thursday.")
     assert {p.country_code for p in found["Dhaka"] + found["Mirpur"]} == {"BGD"}
+
+
+def test_a_city_s_district_lies_in_that_city_not_in_a_namesake_elsewhere_in_the_country(pipeline):
+    # the gazetteer's only Kyivskyi is a village of Poltava region, 130 km away
+    found = _toponyms(pipeline, "Guided bombs struck Kharkiv's Kyivskyi district on Saturday.")
+    kharkiv, district = found["Kharkiv"][0], found["Kyivskyi"][0]
+    assert distance_km((kharkiv.lat, kharkiv.lon), (district.lat, district.lon)) < 20
 
 
 def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):

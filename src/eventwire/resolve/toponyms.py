@@ -215,7 +215,11 @@ class Geoparser:
             if owned is None or place is None or place.resolution > 2:
                 continue
             code = place.admin1_code if place.resolution == 2 else place.country_code
-            if code and any(code in (p.admin1_code, p.country_code) for p in self.gazetteer.lookup(span.text)):
+            inside = [p for p in self.gazetteer.lookup(span.text) if code and code in (p.admin1_code, p.country_code)]
+            if owned.resolution >= 3:  # a city's places lie in or next to it ("Kharkiv's Kyivskyi district")
+                centre = (owned.lat, owned.lon)
+                inside = [p for p in inside if distance_km((p.lat, p.lon), centre) <= _SHORT_KM]
+            if inside:
                 within[span.start] = place
             elif owned.resolution >= 3:
                 containers[span.start] = owned  # "Dhaka's Mirpur": a district the gazetteer lacks, in that city
