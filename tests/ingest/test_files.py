@@ -56,6 +56,14 @@ def test_a_first_sentence_is_not_mistaken_for_a_title():
     assert title is None and body.startswith("Rebels")
 
 
+def test_a_page_of_navigation_only_is_no_article(tmp_path):
+    path = tmp_path / "menu.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a></nav><footer>Log in</footer></body></html>")
+    items = list(iter_documents([str(path)], PUB))
+    assert not _docs(items)
+    assert [e.reason for e in _errors(items)] == ["no article text found in HTML"]
+
+
 def test_html_article_text_and_metadata_via_trafilatura(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")

@@ -15,6 +15,9 @@ from eventwire.models import Document
 
 log = logging.getLogger(__name__)
 
+#: fewer words than this extracted from a page is site furniture, not an article
+_MIN_ARTICLE_WORDS = 5
+
 
 def _to_date(value: str | None) -> dt.date | None:
     if not value:
@@ -32,7 +35,8 @@ def extract_html(html: str, source: str) -> dict[str, str | None]:
         result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     except Exception as err:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(source, f"could not parse HTML ({type(err).__name__})") from None
-    if not result or not (result.get("text") or "").strip():
+    if not result or len((result.get("text") or "").split()) < _MIN_ARTICLE_WORDS:
+        # a page of menus and buttons leaves a word or two ("Home", "Log in"), which is no article
         raise InputError(source, "no article text found in HTML")
     text: str = result["text"]
     title = result.get("title")
