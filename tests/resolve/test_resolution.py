@@ -112,6 +112,15 @@ def test_background_years_before_publication_are_historical(code):
     assert event.date == "2014-01-01" and event.date_precision == "year" and event.aux_mode == "historical"
 
 
+def test_a_date_in_a_phrase_about_what_came_before_is_not_the_event_s(code):
+    text = (
+        "On 26 September, several thousand miners from a copper mine in Kitwe, Zambia, staged a road blockade after"
+        " wages for July, August and September went unpaid."
+    )
+    [protest] = code(text)
+    assert (protest.date, protest.date_precision) == ("2022-09-26", "day")
+
+
 def test_no_date_in_text_uses_publication(code):
     event = code("Troops shelled the village.")[0]
     assert (event.date, event.date_precision) == ("2022-09-29", "publication")

@@ -159,6 +159,8 @@ def parse_expression(text: str, published: dt.date, future: bool) -> EventDate |
     return EventDate(value, precision)
 
 
+#: prepositions that open a phrase about an earlier event ("after wages for July went unpaid")
+_BACKGROUND_PREPS = frozenset({"after", "following", "since", "before"})
 #: a verb in one of these relations to the event's own verb may carry its date
 _SAME_EVENT_CLAUSES = frozenset({"xcomp", "advcl"})
 #: … when it is joined by nothing (a participle) or by one of these
@@ -179,17 +181,22 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
         anchors.add(candidate.trigger.head.i)
     own: list[Span] = []
     spelled_out: list[Span] = []
+    behind: set[int] = set()
     for ent in span_ents(candidate.sentence):
         if ent.label_ != "DATE":
             continue
-        token = ent.root
+        token, background = ent.root, False
         while token.head.i != token.i and token.i not in anchors and token.pos_ not in ("VERB", "AUX"):
+            background = background or token.lower_ in _BACKGROUND_PREPS
             token = token.head
         if token.i in anchors:
             own.append(ent)
+            behind |= {ent.start} if background else set()
         elif token.dep_ in _SAME_EVENT_CLAUSES and token.head.i in anchors and not _background_clause(token):
             spelled_out.append(ent)
-    own.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
+    # "staged a blockade on 21 October after wages for July went unpaid": a date inside a phrase about what
+    # came before is the event's date only when the clause gives no other
+    own.sort(key=lambda e: (e.start in behind, abs(e.root.i - candidate.trigger.i)))
     spelled_out.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
     return own + spelled_out
 
