@@ -368,6 +368,13 @@ def test_a_city_s_district_lies_in_that_city_not_in_a_namesake_elsewhere_in_the_
     assert distance_km((kharkiv.lat, kharkiv.lon), (district.lat, district.lon)) < 20
 
 
+def test_the_country_across_a_border_is_not_where_the_event_is(code):
+    [deployment] = code("Lithuania has started moving some 800 more troops to its eastern frontier with Belarus.")
+    assert deployment.event == "MOBILIZE" and deployment.event_loc.country_code == "LTU"
+    [there] = code("Lithuania sent 800 soldiers to Poland on Tuesday.")
+    assert there.event_loc.country_code == "POL"
+
+
 def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):
     [protest] = code("Bangladeshi garment workers protested over pay on Thursday in the capital.")
     assert protest.event_loc.resolved_place == "Dhaka"

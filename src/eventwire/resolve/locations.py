@@ -214,9 +214,18 @@ def _best_location(
                 place = resolve_place_text(core[0], core[1], gazetteer, kb, context)
         else:
             continue
-        if place is None:
+        if place is None or (place.resolution == 1 and _neighbour(span)):
             continue
         location = _location(span.text, place)
         if best is None or (location.resolution or 0) > (best.resolution or 0):
             best = location
     return best
+
+
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _neighbour(span: Span) -> bool:
+    """ "moved troops to its frontier with Belarus": the country across a border is not where the event is."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in _BORDER_NOUNS
