@@ -375,6 +375,13 @@ def test_the_country_across_a_border_is_not_where_the_event_is(code):
     assert there.event_loc.country_code == "POL"
 
 
+def test_an_institution_named_like_a_town_is_not_a_place(code, pipeline):
+    # Congress, Arizona exists; "outside Congress" is the legislature's building, wherever the story is
+    events = code("The weekly pensioners' protest outside Congress ended in clashes on Wednesday evening.")
+    assert [e.event_loc for e in events if e.event == "PROTEST"] == [None]
+    assert "Congress" not in _toponyms(pipeline, "Retirees marched to Congress on Wednesday.")
+
+
 def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):
     [protest] = code("Bangladeshi garment workers protested over pay on Thursday in the capital.")
     assert protest.event_loc.resolved_place == "Dhaka"

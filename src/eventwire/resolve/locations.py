@@ -116,6 +116,8 @@ def resolve_place_text(
     entry = kb.lookup(text)
     if entry is not None and entry.kind == "country":
         return gazetteer.country(entry.code)
+    if entry is not None and entry.kind == "metonym":
+        return None  # "outside Congress": an institution, not Congress, Arizona
     return gazetteer.best(text, Context(countries=context))
 
 

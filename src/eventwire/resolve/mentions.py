@@ -68,6 +68,8 @@ def mentions(
             if entry is not None and entry.kind == "demonym":  # "the Somali government", tagged GPE
                 found.append((ent, True))
                 continue
+            if entry is not None and entry.kind == "metonym":
+                continue  # "outside Congress", "the Knesset": an institution, not Congress, Arizona
             span = _with_unit(_trim(ent))
             if span.text.lower() in _GENERIC or len(span.text.rstrip(".")) < 2 or not span.text[:1].isupper():
                 continue  # "East", "D" (of "D-N.Y."), "canton" (not Canton, China)
