@@ -243,6 +243,8 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("Canada ordered two Russian diplomats to leave the country within a week, Ottawa said on Friday.", "SANCTION"),
         ("Hundreds of dockworkers blocked the port road in Mombasa on Tuesday over unpaid wages.", "PROTEST"),
         ("UN food trucks crossed into northern Gaza on Sunday, the agency said.", "AID"),
+        ("Twelve trucks loaded with maize and beans reached Kadugli on Sunday after a week on the road.", "AID"),
+        ("UNICEF lorries crossed into Sudan at Adre on Friday.", "AID"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
@@ -256,6 +258,7 @@ def test_events_told_by_their_arguments(code, text, event):
         "The school bus reached the border crossing on Monday morning.",
         "The family returned to the dinner table after the storm had passed.",
         "The dinner guests exchanged gifts after the storm had passed.",
+        "A lorry carrying flour overturned near Kaduna on Friday, killing four people.",
     ],
 )
 def test_things_that_arrive_or_explode_by_accident_are_not_events(code, text):

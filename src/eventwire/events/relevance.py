@@ -73,8 +73,9 @@ def _imperative(token: Token) -> bool:
     )
 
 
-def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
-    """The phrase's head or the words before it in the phrase ("flash floods", "a bus carrying pilgrims")."""
+def _hazard_phrase(head: Token, non_actors: frozenset[str], delivery: bool = False) -> bool:
+    """The phrase's head or the words before it in the phrase ("flash floods", "a bus carrying pilgrims").
+    ``delivery``: the trigger is aid arriving, which a vehicle carrying aid does (it overturning is an accident)."""
     words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ in ("NOUN", "PROPN")]
     weapons = _lists()["weapon_nouns"]
     if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in head.subtree):
@@ -83,10 +84,18 @@ def _hazard_phrase(head: Token, non_actors: frozenset[str]) -> bool:
         return False  # "taxi drivers demonstrated": people, not the vehicle
     if any(t.lemma_.lower() in _lists()["military_nouns"] for t in words):
         return False  # "army trucks carrying reinforcements arrived": a force on the move, not an accident
-    aid = _lists()["aid_nouns"]
-    if any(t.lemma_.lower() in aid for t in head.subtree):
+    if delivery and any(t.lemma_.lower() in _aid_nouns() for t in head.subtree):
         return False  # "aid trucks delivered food", "a convoy of trucks carrying flour"
     return any(t.lemma_.lower() in non_actors or t.lower_ in non_actors for t in words)
+
+
+@lru_cache(maxsize=1)
+def _aid_nouns() -> frozenset[str]:
+    """What aid is, and who sends it ("WFP trucks"): the coder's own word lists."""
+    from eventwire.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return lexicon.words("aid_words") | lexicon.words("aid_agencies")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +107,7 @@ def _people_nouns() -> frozenset[str]:
     return lexicon.words("protest_actors")
 
 
-def _caused_by_hazard(token: Token) -> bool:
+def _caused_by_hazard(token: Token, delivery: bool = False) -> bool:
     from eventwire.events.arguments import clause_subject  # arguments → resolve.numbers → resolve → here
 
     non_actors = _lists()["non_actor_nouns"]
@@ -117,9 +126,9 @@ def _caused_by_hazard(token: Token) -> bool:
                 subject, _ = clause_subject(current)
                 subjects = [subject] if subject is not None else []
             if subjects:
-                return any(_hazard_phrase(s, non_actors) for s in subjects)
+                return any(_hazard_phrase(s, non_actors, delivery) for s in subjects)
         elif current.pos_ == "NOUN" and current is not token:
-            return _hazard_phrase(current, non_actors)  # a mis-parse left the subject as a bare noun
+            return _hazard_phrase(current, non_actors, delivery)  # a mis-parse left the subject as a bare noun
         if current.head.i == current.i:
             return False
         current = current.head
@@ -132,7 +141,7 @@ def irrelevant(trigger: Trigger) -> bool:
     token = trigger.token
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     idiom = any(f"{token.lemma_.lower()} {p}" in _lists()["idioms"] for p in particles)
-    return idiom or _imperative(token) or _caused_by_hazard(token)
+    return idiom or _imperative(token) or _caused_by_hazard(token, delivery=trigger.event == "AID")
 
 
 def political_sectors() -> frozenset[str]:

@@ -232,7 +232,9 @@ def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     for subject in movers:
         words = {t.lemma_.lower() for t in subject.subtree}
         head = subject.lemma_.lower()
-        if head in lexicon.words("aid_carriers") and words & lexicon.words("aid_words"):
+        if head in lexicon.words("aid_carriers") and words & (
+            lexicon.words("aid_words") | lexicon.words("aid_agencies")
+        ):
             return lexicon.lookup("deliver", "VERB")
         military = head in lexicon.words("troop_nouns") or (
             head in lexicon.words("aid_carriers") and words & lexicon.words("military_words")
