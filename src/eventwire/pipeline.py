@@ -25,6 +25,7 @@ from eventwire.nlp import load_pipeline
 from eventwire.resolve import Resolver
 from eventwire.resolve.actors import load_actor_kb
 from eventwire.resolve.places import load_gazetteer
+from eventwire.resolve.proper_names import proper_names
 from eventwire.resolve.toponyms import Geoparser, Toponym
 from eventwire.settings import Settings
 
@@ -42,6 +43,9 @@ class DocumentResult:
     #: where the story is (its dateline, else the place it names most), for grouping events that name no
     #: place of their own into incidents; None when the document has no events or names no place
     place: dict[str, Any] | None = None
+    #: the proper names the story gives (``resolve.proper_names``): reports of one incident that the gazetteer
+    #: cannot place meet on them ("Kenyatta Avenue", "Boni"); empty when the document has no events
+    names: frozenset[str] = frozenset()
 
     @property
     def document(self) -> Document:
@@ -85,7 +89,8 @@ class Pipeline:
             candidates = self.coder.code(doc)
             events = self.resolver.resolve(candidates, doc, clean)
             place = self.resolver.document_place(doc, clean) if events else None
-            yield DocumentResult(clean, events, place=place)
+            names = proper_names(clean.text) if events else frozenset()
+            yield DocumentResult(clean, events, place=place, names=names)
 
     def _screen(self, clean: CleanDocument) -> tuple[CleanDocument, str | None]:
         language, note = screen(clean.text, clean.document.language)

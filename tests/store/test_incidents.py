@@ -193,3 +193,37 @@ def test_a_place_borrowed_from_the_story_counts_as_its_country_unless_the_other_
     precise.exact = True
     assert compatible(borrowed, vague)
     assert not compatible(borrowed, precise)
+
+
+def test_reports_that_cannot_be_placed_meet_on_a_name_their_stories_give(tmp_path, pipeline):
+    """Neither report's evidence names a place the gazetteer knows, nor a name the other gives: the market both
+    stories name elsewhere links them, through the names stored with each document."""
+    from eventwire.pipeline import make_document
+    from eventwire.store import Store
+
+    march = (
+        "Hundreds of traders marched against the new market levy on Tuesday, witnesses said. "
+        "The procession ended outside the Gikomba market hall, where organisers read a petition."
+    )
+    strike = "Thousands of hawkers demonstrated on Tuesday over a tax on stalls. Shops around Gikomba stayed shut."
+    elsewhere = "Nurses at a hospital walked off the job on Tuesday, demanding unpaid allowances. Mbagathi wards shut."
+    documents = [make_document(text, "2025-11-18", doc_id=doc, title="") for doc, text in
+                 (("march", march), ("strike", strike), ("nurses", elsewhere))]  # fmt: skip
+    with Store(tmp_path / "names.duckdb") as store:
+        store.write(list(pipeline.process(documents)))
+        names = dict(store.con.execute("SELECT doc_id, names FROM documents").fetchall())
+        store.regroup()
+        incident_of = dict(store.con.execute("SELECT doc_id, incident_id FROM events").fetchall())
+    assert "Gikomba" in names["march"] and "Gikomba" in names["strike"]
+    assert incident_of["march"] == incident_of["strike"] != incident_of["nurses"]
+
+
+def test_proper_names_skip_sentence_openers_and_country_words():
+    from eventwire.resolve.proper_names import proper_names
+
+    text = (
+        "Residents fled Boni on Sunday. Malian and French officials said Mali's army held Hombori. Gunmen left. "
+        "The Defence Forces searched villages of northern Burkina Faso near the Kenyatta Avenue market."
+    )
+    assert proper_names(text) == {"Boni", "Hombori", "Kenyatta", "Avenue"}
+    assert proper_names("Gunmen Kill 27 In Plateau Village Raid", headline=True) == frozenset()

@@ -51,7 +51,14 @@ def score_incidents(pipeline: Pipeline, path: Path) -> dict[str, Any]:
     for record, result in zip(records, pipeline.process(documents), strict=True):
         published = dt.date.fromisoformat(record["published"]) if record.get("published") else None
         coded = [
-            Item.of(e.to_dict(), record.get("source"), published, place=result.place, title=record.get("title"))
+            Item.of(
+                e.to_dict(),
+                record.get("source"),
+                published,
+                place=result.place,
+                title=record.get("title"),
+                story_names=result.names,
+            )
             for e in result.events
         ]
         everything.extend(coded)

@@ -126,9 +126,9 @@ class Store:
             con.execute(
                 "INSERT INTO documents (doc_id, url, title, source, author, published, language, raw_hash,"
                 " source_path, text, removed_spans, dateline, n_events, ingested_at, note, minhash, duplicate_of,"
-                " place) SELECT doc_id, url, title, source, author, published, language, raw_hash, source_path,"
-                " text, removed_spans::JSON, dateline, n_events, now(), note, minhash, duplicate_of, place::JSON"
-                " FROM batch_docs"
+                " place, names) SELECT doc_id, url, title, source, author, published, language, raw_hash,"
+                " source_path, text, removed_spans::JSON, dateline, n_events, now(), note, minhash, duplicate_of,"
+                " place::JSON, names FROM batch_docs"
             )
             con.execute(
                 "INSERT INTO events (id, doc_id, date, date_precision, event, mode, aux_mode, actor_codes,"

@@ -31,6 +31,7 @@ figure any report gives (as ACLED does), with the highest kept alongside.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import re
@@ -41,9 +42,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from eventwire.resolve.actors import KBEntry
 from eventwire.resolve.names import fold
 from eventwire.resolve.places import distance_km
+from eventwire.resolve.proper_names import proper_names
+from eventwire.settings import DATA_DIR
 
 DAYS = 2
 _WINDOW = dt.timedelta(days=DAYS)
@@ -56,15 +58,6 @@ MIN_OVERLAP = 0.35
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "AGREE", "SANCTION"})
 LOW_OVERLAP = 0.2
 _WORD = re.compile(r"[a-z]{4,}")
-_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'-]{2,}\b")
-#: capitalised words that name no place
-_COMMON = frozenset(
-    {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "police",
-     "army", "president", "minister", "ministry", "government", "state", "province", "region", "district", "city",
-     "north", "south", "east", "west", "national", "united", "nations", "forces", "union", "council", "they", "his",
-     "her", "its", "this", "that", "there", "some", "many", "several", "two", "three", "four", "five"}
-)  # fmt: skip
 _STOP = frozenset({"said", "says", "that", "with", "from", "were", "have", "this", "their", "after", "officials"})
 
 
@@ -94,9 +87,11 @@ class Item:
     record: dict[str, Any] = field(default_factory=dict)
     #: the story the document belongs to (its first copy when it is a near-duplicate)
     story: str | None = None
-    #: capitalised names in the evidence and the headline (not their first words): "Boni", "Parotani" — places
-    #: the gazetteer may lack
+    #: proper names of the evidence, the headline and the whole report (``proper_names``): "Boni", "Parotani",
+    #: "Kenyatta Avenue" — places the gazetteer may lack
     names: frozenset[str] = frozenset()
+    #: who protests, when the report says ("teachers", "students"; ``_groups``)
+    groups: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -107,9 +102,11 @@ class Item:
         story: str | None = None,
         place: dict[str, Any] | None = None,
         title: str | None = None,
+        story_names: frozenset[str] = frozenset(),
     ) -> Item:
         """``place``: where the report's story is (``DocumentResult.place``), for an event that names no place,
-        or only the country that place lies in ("MOMBASA — … in Kenya's main port city")."""
+        or only the country that place lies in ("MOMBASA — … in Kenya's main port city"); ``story_names``: the
+        proper names the whole report gives (``DocumentResult.names``)."""
         own = record.get("event_loc")
         finer = (
             own is not None
@@ -136,7 +133,8 @@ class Item:
             actors=frozenset(a["code"] for a in record.get("actor") or [] if a.get("code")),
             recipients=frozenset(r["code"] for r in record.get("recipient") or [] if r.get("code")),
             words=frozenset(w for w in _WORD.findall((record.get("text") or "").lower()) if w not in _STOP),
-            names=_names(record.get("text") or "") | _names(title or "", headline=True),
+            names=proper_names(record.get("text") or "") | proper_names(title or "", headline=True) | story_names,
+            groups=_groups(record.get("actor") or []),
             counts={k: v for k, v in size.items() if v is not None},
             exact=bool(date) and record.get("date_precision") == "day",
             borrowed=borrowed,
@@ -145,26 +143,18 @@ class Item:
         )
 
 
-def _names(text: str, headline: bool = False) -> frozenset[str]:
-    """Capitalised names of a text, past its first word, that name no country, nationality or capital ("Israeli"
-    on two days' reports says nothing about their being one event); none from a headline in title case."""
-    found = [re.sub(r"['’]s$", "", name) for name in _NAME.findall(text)]  # "Sudan's" is Sudan
-    words = re.findall(r"[A-Za-z]+", text)
-    if headline and words and len(found) > 0.6 * len(words):
-        return frozenset()
-    kb = _actor_kb()
-    return frozenset(n for n in found[1:] if n.lower() not in _COMMON and not _country_word(kb.lookup(n)))
-
-
-def _country_word(entry: KBEntry | None) -> bool:
-    return entry is not None and entry.kind in ("country", "demonym", "capital")
+def _groups(actors: list[dict[str, Any]]) -> frozenset[str]:
+    """The constituencies the actors name ("Thousands of teachers" → teacher, "hawkers" → trader)."""
+    groups = _constituencies()
+    words = (w for a in actors for w in re.findall(r"[a-z]+", (a.get("entity_text") or "").lower()))
+    return frozenset(g for w in words if (g := groups.get(w) or (groups.get(w[:-1]) if w.endswith("s") else None)))
 
 
 @lru_cache(maxsize=1)
-def _actor_kb():
-    from eventwire.resolve.actors import load_actor_kb
-
-    return load_actor_kb()
+def _constituencies() -> dict[str, str]:
+    """Word → the group it names (``data/events/constituencies.csv``): who protests, not "protesters"."""
+    with (DATA_DIR / "events" / "constituencies.csv").open(encoding="utf-8") as handle:
+        return {row["word"]: row["group"] for row in csv.DictReader(handle)}
 
 
 def _same_name(a: Item, b: Item) -> bool:
@@ -219,6 +209,8 @@ def compatible(a: Item, b: Item) -> bool:
     # do not disagree at all
     if a.actors and b.actors and not _participants(a) & _participants(b):
         return False
+    if a.event == "PROTEST" and a.groups and b.groups and not a.groups & b.groups:
+        return False  # teachers marching and students marching in one city are two protests
     shared = bool(_participants(a) & _participants(b))
     words = _overlap(a.words, b.words)
     if a.event in VERBAL and min(a.resolution or 1, b.resolution or 1) < 3:

@@ -28,7 +28,8 @@ INCREMENTAL_FROM = 200_000
 REGROUP_MARGIN = 3 * DAYS
 
 _ROWS = (
-    "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place, e.incident_id, d.title"
+    "SELECT e.record, d.source, d.published, coalesce(d.duplicate_of, d.doc_id), d.place, e.incident_id, d.title,"
+    " d.names"
     " FROM events e JOIN documents d USING (doc_id)"
 )
 #: the events to regroup incrementally: new ones, those of stale incidents, those near the new ones' dates and
@@ -64,9 +65,15 @@ def regroup(store: Store, incremental: bool | None = None) -> int:
     rows = con.execute(_ROWS + where, params).fetchall()
     items = [
         Item.of(
-            json.loads(record), source, published, story=story, place=json.loads(place) if place else None, title=title
+            json.loads(record),
+            source,
+            published,
+            story=story,
+            place=json.loads(place) if place else None,
+            title=title,
+            story_names=frozenset(names or ()),
         )
-        for record, source, published, story, place, _, title in rows
+        for record, source, published, story, place, _, title, names in rows
     ]
     incident_of = group(items)
     if replaced is not None:

@@ -31,6 +31,7 @@ DOC_SCHEMA = pa.schema(
         ("minhash", pa.list_(pa.int64())),
         ("duplicate_of", pa.string()),
         ("place", pa.string()),
+        ("names", pa.list_(pa.string())),
     ]
 )
 EVENT_SCHEMA = pa.schema(
@@ -104,6 +105,7 @@ def document_row(result: DocumentResult) -> dict[str, Any]:
         "minhash": minhash(clean.text),
         "duplicate_of": None,
         "place": json.dumps(result.place, ensure_ascii=False) if result.place else None,
+        "names": sorted(result.names),
     }
 
 

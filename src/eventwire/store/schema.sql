@@ -30,6 +30,8 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash BIGINT[];
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
 -- where the story is (dateline, else the place it names most): incidents place events that name none there
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS place JSON;
+-- the proper names the story gives (resolve/proper_names.py): reports that cannot be placed meet on them
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS names VARCHAR[];
 
 CREATE TABLE IF NOT EXISTS events (
     id              VARCHAR NOT NULL,
