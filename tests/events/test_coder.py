@@ -245,6 +245,8 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("UN food trucks crossed into northern Gaza on Sunday, the agency said.", "AID"),
         ("Twelve trucks loaded with maize and beans reached Kadugli on Sunday after a week on the road.", "AID"),
         ("UNICEF lorries crossed into Sudan at Adre on Friday.", "AID"),
+        ("Students and citizens blocked the main bridge in Kragujevac for ten hours on Saturday.", "PROTEST"),
+        ("Neighbours are blocking the road to the airport at Senkata since early morning.", "PROTEST"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
