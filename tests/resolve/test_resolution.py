@@ -121,6 +121,14 @@ def test_a_date_in_a_phrase_about_what_came_before_is_not_the_event_s(code):
     assert (protest.date, protest.date_precision) == ("2022-09-26", "day")
 
 
+def test_an_event_at_the_same_time_as_a_dated_one_takes_its_date(code):
+    events = code("Police fired tear gas in Lima on Tuesday as hundreds of young people marched on Congress.")
+    assert {(e.event, e.date, e.date_precision) for e in events} == {
+        ("ASSAULT", "2022-09-27", "day"),
+        ("PROTEST", "2022-09-27", "day"),
+    }
+
+
 def test_no_date_in_text_uses_publication(code):
     event = code("Troops shelled the village.")[0]
     assert (event.date, event.date_precision) == ("2022-09-29", "publication")
@@ -380,6 +388,11 @@ def test_an_institution_named_like_a_town_is_not_a_place(code, pipeline):
     events = code("The weekly pensioners' protest outside Congress ended in clashes on Wednesday evening.")
     assert [e.event_loc for e in events if e.event == "PROTEST"] == [None]
     assert "Congress" not in _toponyms(pipeline, "Retirees marched to Congress on Wednesday.")
+
+
+def test_a_road_named_for_the_towns_it_joins_is_in_neither(code):
+    [protest] = code("Farmers blockaded the Athens-Thessaloniki highway on Monday.")
+    assert protest.event == "PROTEST" and protest.event_loc is None
 
 
 def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):

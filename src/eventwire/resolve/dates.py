@@ -172,6 +172,13 @@ def _background_clause(verb: Token) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ not in _SAME_TIME_MARKS for c in verb.children if c.i < verb.i)
 
 
+def _same_time_governor(trigger: Token) -> int | None:
+    """The clause a "when"/"as" clause happens at the same time as ("… on Tuesday as hundreds marched")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.head.i if verb.dep_ == "advcl" and marks & _SAME_TIME_MARKS else None
+
+
 def _date_entities(candidate: EventCandidate) -> list[Span]:
     """DATE entities of the sentence that hang off the event's own clause (not a "said Thursday"), nearest the
     trigger first; then those of a clause that spells the same event out ("were killed when shells hit the
@@ -194,6 +201,8 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
             behind |= {ent.start} if background else set()
         elif token.dep_ in _SAME_EVENT_CLAUSES and token.head.i in anchors and not _background_clause(token):
             spelled_out.append(ent)
+        elif token.i == _same_time_governor(candidate.trigger):
+            spelled_out.append(ent)  # "police fired tear gas on Tuesday as hundreds marched": the march's day too
     # "staged a blockade on 21 October after wages for July went unpaid": a date inside a phrase about what
     # came before is the event's date only when the clause gives no other
     own.sort(key=lambda e: (e.start in behind, abs(e.root.i - candidate.trigger.i)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -216,7 +217,7 @@ def _best_location(
                 place = resolve_place_text(core[0], core[1], gazetteer, kb, context)
         else:
             continue
-        if place is None or (place.resolution == 1 and _neighbour(span)):
+        if place is None or (place.resolution == 1 and _neighbour(span)) or _route(span):
             continue
         location = _location(span.text, place)
         if best is None or (location.resolution or 0) > (best.resolution or 0):
@@ -231,3 +232,15 @@ def _neighbour(span: Span) -> bool:
     """ "moved troops to its frontier with Belarus": the country across a border is not where the event is."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in _BORDER_NOUNS
+
+
+_ROUTE_NOUNS = frozenset(
+    {"highway", "motorway", "road", "railway", "railroad", "line", "route", "pipeline", "corridor"}
+)
+_LINKED_NAMES = re.compile(r"\b[A-Z][\w'’]+(?:-[A-Z][\w'’]+)+\b")
+
+
+def _route(span: Span) -> bool:
+    """ "blocked the Athens-Thessaloniki highway": a road named for the towns it joins is in neither."""
+    words = [*span, span.root.head] + ([span.doc[span.end]] if span.end < len(span.doc) else [])
+    return any(t.lemma_.lower() in _ROUTE_NOUNS for t in words) and bool(_LINKED_NAMES.search(span.text))
