@@ -247,6 +247,18 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("UNICEF lorries crossed into Sudan at Adre on Friday.", "AID"),
         ("Students and citizens blocked the main bridge in Kragujevac for ten hours on Saturday.", "PROTEST"),
         ("Neighbours are blocking the road to the airport at Senkata since early morning.", "PROTEST"),
+        (
+            "Gunmen stormed a ward of Gwoza and kidnapped six people, members of a vigilance group told our reporter.",
+            "ASSAULT",
+        ),
+        ("Armed men stopped a coach near Quetta on Sunday night and killed five passengers.", "ASSAULT"),
+        ("An IDF aircraft struck a motorcycle near Tyre on Monday, the army said.", "ASSAULT"),
+        ("Militants martyred four policemen at a checkpoint in Bannu on Friday.", "ASSAULT"),
+        ("A roadside device targeted an army patrol in Tarmiyah on Tuesday.", "ASSAULT"),
+        ("A convoy of 20 trucks carrying cereals and pulses reached Adré on Wednesday.", "AID"),
+        ("The Georgian president received the French foreign minister in Tbilisi on Monday.", "CONSULT"),
+        ("An armed group raided the village of Solhan on Friday night, residents said.", "ASSAULT"),
+        ("Police raided the offices of an opposition newspaper in Dhaka on Tuesday.", "COERCE"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
@@ -261,6 +273,8 @@ def test_events_told_by_their_arguments(code, text, event):
         "The family returned to the dinner table after the storm had passed.",
         "The dinner guests exchanged gifts after the storm had passed.",
         "A lorry carrying flour overturned near Kaduna on Friday, killing four people.",
+        "A Turkish Airlines plane crashed near Ankara on Friday, killing four people.",
+        "The district hospital received six wounded soldiers on Monday.",
     ],
 )
 def test_things_that_arrive_or_explode_by_accident_are_not_events(code, text):

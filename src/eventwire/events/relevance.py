@@ -84,9 +84,20 @@ def _hazard_phrase(head: Token, non_actors: frozenset[str], delivery: bool = Fal
         return False  # "taxi drivers demonstrated": people, not the vehicle
     if any(t.lemma_.lower() in _lists()["military_nouns"] for t in words):
         return False  # "army trucks carrying reinforcements arrived": a force on the move, not an accident
+    if any(c.dep_ in ("poss", "compound") and _armed_force(c.text) for c in head.children):
+        return False  # "an IDF aircraft struck": an armed force's vehicle is its arm, not an accident
     if delivery and any(t.lemma_.lower() in _aid_nouns() for t in head.subtree):
         return False  # "aid trucks delivered food", "a convoy of trucks carrying flour"
     return any(t.lemma_.lower() in non_actors or t.lower_ in non_actors for t in words)
+
+
+@lru_cache(maxsize=1024)
+def _armed_force(name: str) -> bool:
+    """The actor knowledge base knows the name as a military or police body ("IDF", "PLA")."""
+    from eventwire.resolve.actors import load_actor_kb
+
+    entry = load_actor_kb().lookup(name)
+    return entry is not None and entry.sector in ("MIL", "COP")
 
 
 @lru_cache(maxsize=1)

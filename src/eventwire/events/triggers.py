@@ -113,6 +113,8 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
         entry = lexicon.lookup("suspend", "VERB") or entry  # "put its dialogue with the ELN on hold"
     if entry is None and pos == "NOUN" and lemma == "arrival" and _carries_aid(token, lexicon):
         entry = lexicon.lookup("deliver", "VERB")  # "welcomes the arrival of a shipment of wheat"
+    if entry is None and pos == "VERB" and lemma == "receive" and _official_received(token, lexicon):
+        entry = lexicon.lookup("host", "VERB")  # "the president received the European Commissioner"
     if pos == "VERB" and _expulsion(token, lemma, lexicon):
         entry = lexicon.lookup("expel", "VERB")  # "ordered two diplomats to leave", "persona non grata"
     if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
@@ -125,6 +127,8 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
         entry = lexicon.lookup("strike", "VERB") or entry
     if entry.event == "COERCE" and entry.mode == "arrest" and _subject_lemmas(token) & lexicon.words("abductor_nouns"):
         entry = lexicon.lookup("abduct", "VERB") or entry  # "gunmen rounded up farmers": an abduction
+    if entry.event == "COERCE" and lemma == "raid" and pos == "VERB" and _armed_subject(token, lexicon):
+        entry = lexicon.lookup("storm", "VERB") or entry  # "an armed group raided the commune": an attack
     return entry
 
 
@@ -210,14 +214,24 @@ def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return told and (leave or out)
 
 
-def _abductor(token: Token, lexicon: Lexicon) -> bool:
-    """The verb's subject is an armed group or armed men, and it takes people (an object or "away")."""
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    armed = any(
+def _official_received(token: Token, lexicon: Lexicon) -> bool:
+    officials = lexicon.words("received_officials")
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in officials for o in token.children if o.dep_ == "dobj")
+
+
+def _armed_subject(token: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is an armed group or armed men ("gunmen", "an armed group", "suspected jihadists")."""
+    return any(
         s.lemma_.lower() in lexicon.words("abductor_nouns")
         or any(m.lower_ in lexicon.words("abductor_modifiers") for m in s.children if m.dep_ in ("amod", "compound"))
-        for s in subjects
+        for s in token.children
+        if s.dep_ == "nsubj"
     )
+
+
+def _abductor(token: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is an armed group or armed men, and it takes people (an object or "away")."""
+    armed = _armed_subject(token, lexicon)
     away = any(c.lower_ in ("away", "off") for c in token.children if c.dep_ in ("prt", "advmod"))
     people = any(c.dep_ == "dobj" for c in token.children)
     return armed and (away or (people and token.lemma_.lower() != "take"))
