@@ -395,6 +395,11 @@ def test_a_road_named_for_the_towns_it_joins_is_in_neither(code):
     assert protest.event == "PROTEST" and protest.event_loc is None
 
 
+def test_an_arabic_article_is_no_place_of_its_own(pipeline):
+    found = _toponyms(pipeline, "Gunmen ambushed a patrol in the Al-Tarmiya sector north of Baghdad on Tuesday.")
+    assert all(p is None or p.country_code == "IRQ" for places in found.values() for p in places)
+
+
 def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):
     [protest] = code("Bangladeshi garment workers protested over pay on Thursday in the capital.")
     assert protest.event_loc.resolved_place == "Dhaka"

@@ -223,6 +223,10 @@ def _inside(
     return out
 
 
+#: articles that open Arabic and Romance names ("Al-Tarmiya", "El-Fasher", "Ad-Dali"), not names of their own
+ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "ed", "es", "le", "la", "de", "du"})
+
+
 def hyphenated(
     doc: Doc, kb: ActorKB, known: Callable[[str], bool], named: Callable[[str], bool]
 ) -> list[tuple[int, int, str, bool]]:
@@ -246,7 +250,13 @@ def hyphenated(
                 or pieces[-1].lower() in ("based", "area")
                 or (len(pieces) == 2 and any(known(p) or named(p) for p in others))
             )
-            if piece[:1].isupper() and piece not in _PARTIES and (demonym or known(piece) or (local and named(piece))):
+            article = index < len(pieces) - 1 and piece.lower() in ARTICLES  # "Al-Tarmiya" is not Ål, Norway
+            if (
+                piece[:1].isupper()
+                and piece not in _PARTIES
+                and not article
+                and (demonym or known(piece) or (local and named(piece)))
+            ):
                 out.append((token.idx + offset, token.idx + offset + len(piece), piece, demonym))
             offset += len(piece) + 1
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from eventwire.resolve.actors import ActorKB
-from eventwire.resolve.mentions import PART, find_mentions, hyphenated
+from eventwire.resolve.mentions import ARTICLES, PART, find_mentions, hyphenated
 from eventwire.resolve.places import Context, Gazetteer, Place, distance_km
 
 #: "Laurel County", "Rapides Parish", "the Donetsk region": a unit word after the name
@@ -104,7 +104,8 @@ class Geoparser:
         if place is not None:
             return place
         if "-" in text:  # "Logan-Rogersville" (a school district named for two towns): the first that resolves
-            return next(filter(None, (self.resolve_text(piece, context) for piece in text.split("-") if piece)), None)
+            pieces = [piece for piece in text.split("-") if piece and piece.lower() not in ARTICLES]  # not "Al-"
+            return next(filter(None, (self.resolve_text(piece, context) for piece in pieces)), None)
         part = PART.match(text)
         if part:
             return self.resolve_text(part.group(1), context)
