@@ -400,6 +400,11 @@ def test_an_arabic_article_is_no_place_of_its_own(pipeline):
     assert all(p is None or p.country_code == "IRQ" for places in found.values() for p in places)
 
 
+def test_where_a_vehicle_was_bound_is_not_a_place_of_the_story(pipeline):
+    found = _toponyms(pipeline, "Gunmen stopped a Lahore-bound bus near Kalat and took away four passengers.")
+    assert "Lahore" not in found
+
+
 def test_the_capital_alone_is_the_capital_of_the_story_s_country(code):
     [protest] = code("Bangladeshi garment workers protested over pay on Thursday in the capital.")
     assert protest.event_loc.resolved_place == "Dhaka"

@@ -240,6 +240,8 @@ def hyphenated(
         if named(token.text) or all(PART.match(f"{piece} x") for piece in token.text.split("-")):
             continue  # "North-West" (Cameroon's region), "Bosnia-Herzegovina": one name, not two
         pieces = token.text.split("-")
+        if pieces[-1].lower() == "bound":
+            continue  # "a Karachi-bound coach": where it was going, not where it was
         offset = 0
         for index, piece in enumerate(pieces):
             entry = kb.lookup(piece) if piece[:1].isupper() else None
