@@ -259,6 +259,8 @@ def test_of_names_the_target_of_an_arrest_or_killing_and_the_actor_of_a_visit(co
         ("The Georgian president received the French foreign minister in Tbilisi on Monday.", "CONSULT"),
         ("An armed group raided the village of Solhan on Friday night, residents said.", "ASSAULT"),
         ("Police raided the offices of an opposition newspaper in Dhaka on Tuesday.", "COERCE"),
+        ("Kinshasa brushed off the UN's appeal to free the opposition leader on Monday.", "REJECT"),
+        ("Egypt's president pardoned 900 prisoners on Sunday to mark the holiday.", "RETREAT"),
     ],
 )
 def test_events_told_by_their_arguments(code, text, event):
@@ -279,6 +281,11 @@ def test_events_told_by_their_arguments(code, text, event):
 )
 def test_things_that_arrive_or_explode_by_accident_are_not_events(code, text):
     assert code(text) == []
+
+
+def test_meeting_a_list_of_demands_is_no_meeting(code):
+    text = "Mali's junta has given a Canadian mining company a month to meet a list of demands or lose its licence."
+    assert "CONSULT" not in {e.event for e in code(text)}
 
 
 def test_an_event_that_caused_another_is_not_its_actor(code):

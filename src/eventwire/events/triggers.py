@@ -113,6 +113,15 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
         entry = lexicon.lookup("suspend", "VERB") or entry  # "put its dialogue with the ELN on hold"
     if entry is None and pos == "NOUN" and lemma == "arrival" and _carries_aid(token, lexicon):
         entry = lexicon.lookup("deliver", "VERB")  # "welcomes the arrival of a shipment of wheat"
+    if lemma == "pardon" and pos == "VERB" and _objects(token) & lexicon.words("pardoned_people"):
+        entry = lexicon.lookup("release", "VERB") or entry  # "pardoned 4,300 prisoners": they walk free
+    if (
+        lemma == "meet"
+        and pos == "VERB"
+        and _objects(token, through_of=True) & lexicon.words("met_things")
+        and not any(c.dep_ == "dobj" and lexicon.lookup(c.lemma_.lower(), "NOUN") for c in token.children)
+    ):
+        return None  # "a month to meet a list of demands": no meeting (meeting a demand trigger yields)
     if entry is None and pos == "VERB" and lemma == "receive" and _official_received(token, lexicon):
         entry = lexicon.lookup("host", "VERB")  # "the president received the European Commissioner"
     if pos == "VERB" and _expulsion(token, lemma, lexicon):
@@ -212,6 +221,14 @@ def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     leave = any(c.lemma_.lower() == "leave" for c in token.subtree if c.pos_ == "VERB")
     out = any(c.lower_ == "out" for c in token.children if c.dep_ in ("prt", "advmod"))  # "ordered a diplomat out"
     return told and (leave or out)
+
+
+def _objects(token: Token, through_of: bool = False) -> set[str]:
+    """Lemmas of the verb's direct objects (and, ``through_of``, of their "of" phrases: "a list of demands")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if through_of:
+        objects += [o for c in objects for p in c.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return {o.lemma_.lower() for o in objects}
 
 
 def _official_received(token: Token, lexicon: Lexicon) -> bool:
