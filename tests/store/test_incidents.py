@@ -227,3 +227,17 @@ def test_proper_names_skip_sentence_openers_and_country_words():
     )
     assert proper_names(text) == {"Boni", "Hombori", "Kenyatta", "Avenue"}
     assert proper_names("Gunmen Kill 27 In Plateau Village Raid", headline=True) == frozenset()
+
+
+def test_a_district_named_by_its_seat_reaches_the_towns_around_it():
+    # "an attack in the Djugu territory", placed at Djugu town, and "near Mongbwalu", 52 km from it
+    def at(event_id, doc, lat, lon, name):
+        placed = item(event_id, doc, lat=lat, lon=lon, country="COD", actors=())
+        placed.record["event_loc"] = {**placed.record["event_loc"], "extracted_place": name}
+        return placed
+
+    district = at("a", "d1", 1.93, 30.50, "the Djugu territory")
+    town = at("b", "d2", 1.95, 30.04, "Mongbwalu")
+    seat = at("c", "d3", 1.93, 30.50, "Djugu")
+    assert compatible(district, town)
+    assert not compatible(seat, town)

@@ -51,6 +51,8 @@ DAYS = 2
 _WINDOW = dt.timedelta(days=DAYS)
 EXACT_DAYS = 1
 KM = 40.0
+#: how far a town may be from the seat of a district a report names ("the Djugu territory")
+DISTRICT_KM = 75.0
 REGION_KM = 300.0
 NEAR_REGION_KM = 100.0
 MIN_OVERLAP = 0.35
@@ -177,11 +179,25 @@ def _participants(item: Item) -> frozenset[str]:
     return item.actors | item.recipients
 
 
+_DISTRICT = re.compile(
+    r"\b(?:district|territory|county|local government area|lga|regency|circle|cercle|department|municipality|"
+    r"township|commune|tehsil|sub-county|subcounty|prefecture)\b",
+    re.IGNORECASE,
+)
+
+
+def _district(item: Item) -> bool:
+    """The report names a district, which the gazetteer places at its seat."""
+    place = (item.record.get("event_loc") or {}).get("extracted_place") or ""
+    return not item.borrowed and bool(_DISTRICT.search(place))
+
+
 def _same_place(a: Item, b: Item) -> bool:
     """Two placed events of one country are at one place: towns within ``KM`` km, a town in a region."""
     finest = min(a.resolution or 1, b.resolution or 1)
     if finest >= 3:
-        return _km(a, b) <= KM
+        # a district named by its seat ("the Djugu territory", "Bokkos local government area") reaches further
+        return _km(a, b) <= (DISTRICT_KM if _district(a) or _district(b) else KM)
     if finest == 2:  # a region and a town in it, or two points of one region
         if a.province and b.province and fold(a.province) == fold(b.province):  # "Balochistān", "Balochistan"
             return True
