@@ -17,10 +17,17 @@ from eventwire.models import CleanDocument, Document, RemovedSpan
 from eventwire.settings import DATA_DIR, read_yaml
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
-#: an appeal block that opened (e.g. "Dear readers,") goes on while paragraphs speak to the reader
-_READER_ADDRESS = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
-#: ...but a paragraph that reports speech is news, whatever pronouns it uses
-_REPORTED_SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+#: an appeal block that opened (e.g. "Dear readers,") goes on while paragraphs speak to the reader, or of
+#: "this site"; "us" in lower case only, as "US" and "U.S." are the country
+_READER_ADDRESS = re.compile(r"\b(you|your|we|our|this (web)?site)\b|\b(?-i:us|Us)\b", re.IGNORECASE)
+#: ...but a paragraph that reports speech is news, whatever pronouns it uses: quote marks (typographic, or the
+#: ``...'' of plain-text wire dumps, or a paragraph opening with ‘), or a verb of saying
+_REPORTED_SPEECH = re.compile(
+    r"[\"“”]|``|''|^‘|\b(said|says|told|according to|added|asked|explained|insisted|promised|stated|warned|wrote)\b",
+    re.IGNORECASE,
+)
+#: a quotation: "...", “...”, ``...'' or ‘...’
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^‘’]*’")
 #: appeals are short: a paragraph longer than this is an article's body whatever money it mentions
 _APPEAL_MAX = 1500
 #: the classifier judges articles of at least this many paragraphs
@@ -33,10 +40,48 @@ _DATED = re.compile(
 )
 #: a news paragraph ends like a sentence; a listed headline does not
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+#: a statement ends with a full stop (or "!"), perhaps inside a closing quote: not a question, not a "(credit)"
+_STATEMENT_END = re.compile(r"[.!…][\"”’']?\s*$")
+_STATEMENT_WORDS = 2
+#: ...or with a colon that opens a list of facts ("Top fundraisers:", "The outages by county:"), unless it names
+#: what a site lists ("More stories:", "Trending now:", "Editor's picks:")
+_LIST_HEADER = re.compile(r"\w[^.!?]*:\s*$")
+_SITE_LIST = re.compile(
+    r"\b(stories|story|news|read|reads|reading|articles?|picks?|popular|trending|recommended|latest|more|watch|"
+    r"listen|videos?|podcasts?|coverage|headlines|also|like|topics?|links?|sections?|explainers?|tags?|opinion)\b",
+    re.IGNORECASE,
+)
+#: an item of a list: a short line that does not end like a sentence ("Penobscot: 12,400", "- Sarah Kim, $24,000")
+_LIST_ITEM_MAX = 120
+#: a sentence that opens with a verb asking something of the reader ("Subscribe now", "Share this", "Sign up →");
+#: not the nouns "Support for the plan grew", "Help is available", "Share prices fell"
+_CALL_TO_ACTION = re.compile(
+    r"(?:^|[.!?:—–]\s*)(subscribe|donate|sign (up|in)|log in|share|follow|download|click|tap|support|join|become|get|"
+    r"enter|accept|register|read|give|help|contribute|chip in|consider|please|thanks?|learn|manage|continue|start|"
+    r"try|see|watch|listen|find out|discover|don'?t miss)\b"
+    r"(?!\s+(for|from|of|among|in|on|is|was|were|are|has|have|had|will|would|could|grew|rose|fell|prices|price)\b)",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w+")
+#: a publisher's appeal may speak of its readers without "you" ("Eventwire is funded by its readers."): the
+#: classifier judges such a paragraph, news or not
+_READERS = re.compile(r"\breaders?\b", re.IGNORECASE)
+#: a headline: a few words, no closing punctuation, no separators of a menu or credit line ("Share | Print")
+_HEADLINE = re.compile(r"^[^|•·/]*[^\s.,;:!?|•·/]$")
+_HEADLINE_WORDS = (2, 20)
+#: ...and of three words or fewer only with a word in lower case: "Detainee transfer", not the name "Amira Haddad"
+_SHORT_HEADLINE = 3
+_LOWER_WORD = re.compile(r"\b[a-z]")
+#: a subheading inside the story has a few words (not a button: "Maybe later", "No thanks") and no sentence's
+#: end inside it (not a caption with its credit: "Houses in Wajima. Kyodo via Reuters")
+_SUBHEADING_WORDS = 3
+_INNER_STOP = re.compile(r"[.!?]\s")
 
 
 #: kinds of site furniture, checked in this order; each is the reason stored with a removed span
 FURNITURE = ("newsletter", "cookie", "related", "credit", "share", "boilerplate")
+#: kinds whose patterns look anywhere in a paragraph for words that are also news topics (alerts, cookies)
+_TOPICAL = ("newsletter", "cookie")
 
 
 @dataclass(frozen=True)
@@ -82,10 +127,12 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | N
         return "appeal"
     if len(paragraph) < 300:
         for kind, compiled in patterns.furniture:
+            if kind in _TOPICAL and _statement(paragraph):
+                continue  # "Residents can register for the flood alerts." is news
             if any(p.search(paragraph) for p in compiled):
                 return kind
-    if previous == "related" and len(paragraph) < 120 and not _SENTENCE_END.search(paragraph):
-        return "related"  # the headlines listed under "Read more:" / "You may also like:"
+    if previous == "related" and len(paragraph) < 120 and not _STATEMENT_END.search(paragraph):
+        return "related"  # the headlines listed under "Read more:" / "You may also like:", questions too
     if len(paragraph) < 200 and any(p.search(paragraph) for p in patterns.byline):
         return "byline"
     return None
@@ -93,10 +140,37 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | N
 
 def _appeal_shaped(paragraph: str) -> bool:
     """An appeal speaks to the reader and is short; a long paragraph that reports speech or names no reader is
-    news that mentions money ("the council voted to give $4.5 million", "asks for a tax-deductible donation")."""
+    news that mentions money ("the council voted to give $4.5 million", "asks for a tax-deductible donation").
+    Only the words outside quotes count as speaking to the reader; a paragraph that reports speech and speaks to
+    no reader itself is news ("Become a member, the gym's advertising said"), and a short line that names no
+    reader is an appeal only when it is not a statement about others ("Donate now" is; "Donations are
+    tax-deductible." and "The grant will give $6 million to the state." are news)."""
     if len(paragraph) > _APPEAL_MAX:
         return False
-    return bool(_READER_ADDRESS.search(paragraph)) or len(paragraph) < 200
+    if _READER_ADDRESS.search(_QUOTED.sub(" ", paragraph)):
+        return True  # the publisher's own words speak to the reader ('Click "Donate" to support our work')
+    if _REPORTED_SPEECH.search(paragraph):
+        return False  # '"The shelter needs your help," the director said.' reports an appeal
+    return len(paragraph) < 200 and not _statement(paragraph)
+
+
+def _statement(paragraph: str) -> bool:
+    """Full sentences about others: ends with a full stop, has a few words, speaks to no reader ("you", "our")
+    and asks nothing of them (no sentence opens with "Subscribe", "Donate", "Share"...). Publisher furniture is
+    almost never one: it addresses the reader, or is a button, a list of headlines, a credit or a question; a
+    short news paragraph almost always is ("Schools are closed.", "She was 85.", "The alerts are free."). One
+    that speaks of readers is left to the classifier."""
+    words = len(_WORDS.findall(paragraph))
+    return (
+        words >= _STATEMENT_WORDS
+        and (
+            bool(_STATEMENT_END.search(paragraph))
+            or (bool(_LIST_HEADER.fullmatch(paragraph)) and not _SITE_LIST.search(paragraph))
+        )
+        and not _READER_ADDRESS.search(paragraph)
+        and not _READERS.search(paragraph)
+        and not _CALL_TO_ACTION.search(paragraph)
+    )
 
 
 def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[RemovedSpan], str | None]:
@@ -105,16 +179,57 @@ def clean_text(raw: str, patterns: Patterns | None = None) -> tuple[str, list[Re
     return text, removed, dateline
 
 
-def _verdicts(raw: str, spans: list[tuple[int, int]], classifier: ParagraphClassifier | None) -> dict[int, str]:
-    """Paragraph start → furniture kind, for the paragraphs the classifier judges not to be news."""
+def _verdicts(
+    raw: str, spans: list[tuple[int, int]], classifier: ParagraphClassifier | None, patterns: Patterns
+) -> dict[int, str]:
+    """Paragraph start → furniture kind, for the paragraphs the classifier judges not to be news and that are
+    not shaped like news (``_news_shaped``)."""
     if classifier is None or len(spans) < _CLASSIFIED_MIN:
         return {}  # a headline or a one- or two-line text: too little around a paragraph to judge its place
-    judged = classifier.judge([raw[start:end] for start, end in spans])
+    texts = [raw[start:end] for start, end in spans]
+    judged = classifier.judge(texts)
     return {
         start: kind
-        for (start, end), (p_news, kind) in zip(spans, judged, strict=True)
-        if p_news < classifier.threshold and not _reports(raw[start:end])
+        for index, ((start, _), (p_news, kind)) in enumerate(zip(spans, judged, strict=True))
+        if p_news < classifier.threshold and not _news_shaped(texts, index, patterns)
     }
+
+
+def _news_shaped(texts: list[str], index: int, patterns: Patterns) -> bool:
+    """What the classifier may not remove, whatever it says of a paragraph's words and shape: reported speech or
+    a dated act, a statement about others, a dateline on its own line ("DOVER, Del. —"), and a subheading or a
+    question that the next paragraph goes on from or answers ("Who has to pay?" then "Anyone parking
+    downtown."); a headline or question in a list of related stories is followed by another headline, not by
+    a statement."""
+    text = texts[index]
+    if _reports(text) or _statement(text):
+        return True
+    dateline = patterns.dateline.match(text + " ")
+    if dateline and dateline.end() >= len(text):
+        return True
+    followed_by_a_statement = index + 1 < len(texts) and _statement(texts[index + 1])
+    if (
+        followed_by_a_statement
+        and _headline(text)
+        and len(_WORDS.findall(text)) >= _SUBHEADING_WORDS
+        and not _INNER_STOP.search(text)
+    ):
+        return True  # a subheading over the next part of the story ("Violence grew throughout the week")
+    return followed_by_a_statement and text.rstrip().endswith("?") and not _READER_ADDRESS.search(text)
+
+
+def _headline(paragraph: str) -> bool:
+    """Shaped like a headline ("Gym chain raises fees", "Storm leaves 200,000 homes without power"): the first
+    paragraph an article keeps is its title when it has this shape and asks nothing of the reader."""
+    low, high = _HEADLINE_WORDS
+    words = len(_WORDS.findall(paragraph))
+    return (
+        bool(_HEADLINE.match(paragraph))
+        and low <= words <= high
+        and (words > _SHORT_HEADLINE or bool(_LOWER_WORD.search(paragraph)))
+        and not _READER_ADDRESS.search(paragraph)
+        and not _CALL_TO_ACTION.search(paragraph)
+    )
 
 
 def _reports(paragraph: str) -> bool:
@@ -139,9 +254,10 @@ def _clean(
     removed: list[RemovedSpan] = []
     dateline: str | None = None
     previous: str | None = None
+    in_list = False  # the paragraphs kept last are a list header ("The outages by county:") and its items
     position = 0
     spans = list(_paragraphs(raw))
-    verdicts = _verdicts(raw, [span for span in spans if span[0] not in judged], classifier)
+    verdicts = _verdicts(raw, [span for span in spans if span[0] not in judged], classifier, patterns)
     for start, end in spans:
         paragraph = raw[start:end]
         if start in judged:  # left out of the article by trafilatura: say what it is when we can tell
@@ -150,12 +266,18 @@ def _clean(
             removed.append(RemovedSpan(start, end, found or judged[start], paragraph, _next(position, kept)))
             continue
         reason = _reason(paragraph, patterns, previous)
-        if reason is None and start in verdicts:
+        item = in_list and len(paragraph) <= _LIST_ITEM_MAX and not _SENTENCE_END.search(paragraph)
+        if reason is None and start in verdicts and (kept or not _headline(paragraph)) and not item:
             reason = verdicts[start]
-        previous = reason
+            # a list goes on under a header the patterns know ("Read more:"), not one the classifier guessed
+            previous = reason if reason != "related" or previous == "related" else None
+        else:
+            previous = reason
         if reason:
             removed.append(RemovedSpan(start, end, reason, paragraph, _next(position, kept)))
+            in_list = False
             continue
+        in_list = item or paragraph.rstrip().endswith(":")  # a kept header's items are news like it
         if not kept and dateline is None:
             match = patterns.dateline.match(paragraph)
             if match and match.end() < len(paragraph):

@@ -12,7 +12,7 @@ import re
 
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+|[$€£¥₹₱₦₩]|[©|·•→»]")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
-_QUOTE = re.compile(r"[\"“”]")
+_QUOTE = re.compile(r"[\"“”]|``|''")
 _SAID = re.compile(r"\b(said|says|told|according to|added|stated)\b", re.IGNORECASE)
 _MONEY = re.compile(r"[$€£¥₹₱₦₩]\s?\d|\d\s?(?:euros?|dollars?|pounds?|francs?)\b", re.IGNORECASE)
 _PER_PERIOD = re.compile(r"\b(?:a|per|each|every|/)\s?(?:month|week|year|day)\b", re.IGNORECASE)
