@@ -129,6 +129,11 @@ def test_an_event_at_the_same_time_as_a_dated_one_takes_its_date(code):
     }
 
 
+def test_a_day_number_the_model_leaves_out_of_a_date_is_taken_back(code):
+    [attack] = code("On the afternoon of 26 September, gunmen attacked a police post in Zinapécuaro.")
+    assert (attack.date, attack.date_precision) == ("2022-09-26", "day")
+
+
 def test_no_date_in_text_uses_publication(code):
     event = code("Troops shelled the village.")[0]
     assert (event.date, event.date_precision) == ("2022-09-29", "publication")

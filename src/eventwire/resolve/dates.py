@@ -218,13 +218,30 @@ def resolve_date(candidate: EventCandidate, published: dt.date | None) -> EventD
     # "five years ago on Monday": the "ago" expression sets the year, the weekday only the exact day
     entities.sort(key=lambda e: not _AGO.search(e.text))
     for ent in entities:
-        text = ent.text
+        text = _with_day(ent)
         if _AGO.search(text):
             text += " " + ent.doc[ent.end : min(len(ent.doc), ent.end + 3)].text
         parsed = parse_expression(text, published, future)
         if parsed is not None:
             return parsed
     return EventDate(published, "publication")
+
+
+_MONTH_FIRST = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+
+
+def _with_day(ent: Span) -> str:
+    """ "On 17 September": the small model tags "September" alone, leaving the day number out; take it back."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.text.isdigit()
+        and 1 <= int(before.text) <= 31
+        and before.ent_type_ in ("", "CARDINAL", "DATE")
+        and _MONTH_FIRST.match(ent.text)
+    ):
+        return f"{before.text} {ent.text}"
+    return ent.text
 
 
 def _ongoing_since(ent: Span) -> bool:
