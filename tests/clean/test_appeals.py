@@ -128,3 +128,66 @@ def test_a_long_news_paragraph_about_money_is_not_an_appeal():
     ) * 2
     clean, removed, _ = clean_text(story)
     assert removed == [] and clean == story.strip()
+
+
+STAMPED = """Flooding cuts off villages in Sindh
+
+Updated 09:40 GMT, 14 August 2025
+
+Floodwaters cut off dozens of villages in Sindh province on Wednesday, officials said.
+
+Rescue teams reached Dadu by boat and evacuated 300 families.
+
+Schools are closed.
+
+Pakistan floods: what we know so far
+Army called in as river breaches embankment
+Aid agencies warn of cholera in relief camps
+
+Farah Baig is our Karachi correspondent, covering climate and disasters."""
+
+
+def test_time_stamps_lists_of_other_stories_and_reporters_bios_are_furniture():
+    clean, removed, _ = clean_text(STAMPED)
+    reasons = {span.text.split("\n")[0][:20]: span.reason for span in removed}
+    assert reasons == {
+        "Updated 09:40 GMT, 1": "byline",
+        "Pakistan floods: wha": "related",
+        "Army called in as ri": "related",
+        "Aid agencies warn of": "related",
+        "Farah Baig is our Ka": "byline",
+    }
+    assert "Schools are closed." in clean and clean.startswith("Flooding cuts off villages in Sindh")
+
+
+def test_a_reporter_named_in_the_story_is_news():
+    text = (
+        "Tehran court jails journalist\n\n"
+        "Nasrin Karimi is a reporter for an economic daily who was detained in March.\n\n"
+        "A court in Tehran sentenced her to four years on Sunday, her lawyer said.\n\n"
+        "Rights groups condemned the ruling.\n\n"
+        "The verdict can be appealed within 20 days.\n\n"
+        "Her newspaper said it would keep publishing."
+    )
+    clean, removed, _ = clean_text(text)
+    assert removed == [] and "Nasrin Karimi is a reporter" in clean
+
+
+def test_a_bio_is_furniture_at_an_article_s_end_only():
+    from eventwire.clean.appeals import _reason
+
+    patterns = load_patterns()
+    bio = "Farah Baig covers climate and disasters from Karachi."
+    assert _reason(bio, patterns, None, tail=True) == "byline"
+    assert _reason(bio, patterns, None, tail=False) is None
+
+
+def test_three_headlines_in_a_row_are_a_list_but_a_headline_beside_a_byline_is_not():
+    from eventwire.clean.appeals import _headline_runs
+
+    patterns = load_patterns()
+    listed = ["Army called in as river breaches embankment", "Aid agencies warn of cholera in camps",
+              "Rescuers reach cut-off villages by boat"]  # fmt: skip
+    assert _headline_runs(["Floods kill 40 in Sindh on Monday.", *listed], patterns) == {1, 2, 3}
+    story = ["Amina Yusuf, Lagos correspondent", "Gunmen kidnap 20 pupils in Kaduna state", "Copy link Email Share"]
+    assert _headline_runs(story, patterns) == set()

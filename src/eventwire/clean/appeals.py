@@ -30,6 +30,8 @@ _REPORTED_SPEECH = re.compile(
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^‘’]*’")
 #: appeals are short: a paragraph longer than this is an article's body whatever money it mentions
 _APPEAL_MAX = 1500
+#: a reporter's biography stands among an article's last paragraphs
+_TAIL = 3
 #: the classifier judges articles of at least this many paragraphs
 _CLASSIFIED_MIN = 3
 #: days and months: a dated report
@@ -78,6 +80,19 @@ _SUBHEADING_WORDS = 3
 _INNER_STOP = re.compile(r"[.!?]\s")
 
 
+#: a date-and-time stamp line: its words, and the place that may open it ("Kathmandu, 30 September 2024")
+_TIMESTAMP_MAX = 80
+_STAMP_TOKEN = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th)?|[:.,·|/–—()-]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|a\.?m\.?|p\.?m\.?|gmt|utc|cet|cest|bst|edt|est|"
+    r"et|pt|pdt|ist|eat|wat|cat|ict|jst|aest|published|updated|posted|last|on|at|ago|hours?|hrs?|minutes?|mins?|"
+    r"days?|read|just|now",
+    re.IGNORECASE,
+)
+_STAMP_PLACE = re.compile(r"^(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?,\s")
+#: an unbroken run of this many headline-shaped lines is a list of other stories, with or without its header
+_HEADLINE_RUN = 3
+
 #: kinds of site furniture, checked in this order; each is the reason stored with a removed span
 FURNITURE = ("newsletter", "cookie", "related", "credit", "share", "boilerplate")
 #: kinds whose patterns look anywhere in a paragraph for words that are also news topics (alerts, cookies)
@@ -87,6 +102,8 @@ _TOPICAL = ("newsletter", "cookie")
 @dataclass(frozen=True)
 class Patterns:
     byline: tuple[re.Pattern[str], ...]
+    #: a reporter's biography: furniture at the end of an article only
+    bio: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
     appeal: tuple[re.Pattern[str], ...]
     furniture: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
@@ -101,6 +118,7 @@ def load_patterns(path: Path = DATA_DIR / "clean" / "patterns.yaml") -> Patterns
 
     return Patterns(
         byline=compile_all("byline"),
+        bio=compile_all("bio"),
         dateline=re.compile(raw["dateline"]),
         appeal=compile_all("appeal"),
         furniture=tuple((kind, compile_all(kind)) for kind in FURNITURE),
@@ -115,7 +133,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield start, match.start() + len(match.group().rstrip())
 
 
-def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | None:
+def _reason(paragraph: str, patterns: Patterns, previous: str | None, tail: bool = False) -> str | None:
+    """The furniture kind the patterns see in a paragraph (None: news); ``tail``: among an article's last
+    paragraphs, where a reporter's biography stands."""
     if any(p.search(paragraph) for p in patterns.appeal) and _appeal_shaped(paragraph):
         return "appeal"
     if (
@@ -135,7 +155,24 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None) -> str | N
         return "related"  # the headlines listed under "Read more:" / "You may also like:", questions too
     if len(paragraph) < 200 and any(p.search(paragraph) for p in patterns.byline):
         return "byline"
+    if len(paragraph) < _TIMESTAMP_MAX and _timestamp(paragraph):
+        return "byline"  # "Updated 14:05 GMT, 3 March 2025", "Dec. 3, 2024 at 4:17 PM"
+    if tail and len(paragraph) < 300 and any(p.search(paragraph) for p in patterns.bio):
+        return "byline"
     return None
+
+
+def _timestamp(paragraph: str) -> bool:
+    """A line of nothing but a date and time (and "Published", "Updated", a place before a comma): the stamp
+    a site prints under the byline. News has a verb."""
+    text = _STAMP_PLACE.sub("", paragraph.strip(), count=1)
+    words = _STAMP_TOKEN.findall(text)
+    if not words or "".join(words) != re.sub(r"\s+", "", text) or words[0].lower() in ("at", "on"):
+        return False
+    # a year, or the site's own words: not "Thursday, April 2." or "At 12:03 p.m.", short sentences of a story
+    site = re.search(r"published|updated|posted|\bago\b", text, re.IGNORECASE)
+    dated = re.search(r"\b(19|20)\d\d\b", text) and re.search(r"\d:\d\d|[a-z]{3}", text, re.IGNORECASE)
+    return bool(site or dated)  # a month or a time with the year: not "Flores, 1967-1994."
 
 
 def _appeal_shaped(paragraph: str) -> bool:
@@ -258,14 +295,18 @@ def _clean(
     position = 0
     spans = list(_paragraphs(raw))
     verdicts = _verdicts(raw, [span for span in spans if span[0] not in judged], classifier, patterns)
-    for start, end in spans:
+    listed = _headline_runs([raw[start:end] for start, end in spans], patterns)
+    tail = {start for start, _ in spans[-_TAIL:]}
+    for index, (start, end) in enumerate(spans):
         paragraph = raw[start:end]
         if start in judged:  # left out of the article by trafilatura: say what it is when we can tell
             found = None if judged[start] == "title" else _reason(paragraph, patterns, previous)
             previous = found
             removed.append(RemovedSpan(start, end, found or judged[start], paragraph, _next(position, kept)))
             continue
-        reason = _reason(paragraph, patterns, previous)
+        reason = _reason(paragraph, patterns, previous, tail=start in tail)
+        if reason is None and index in listed:
+            reason = "related"  # "Kidnappers free 40 students\nGovernors meet over …\nPolice chief announces …"
         item = in_list and len(paragraph) <= _LIST_ITEM_MAX and not _SENTENCE_END.search(paragraph)
         if reason is None and start in verdicts and (kept or not _headline(paragraph)) and not item:
             reason = verdicts[start]
@@ -294,6 +335,26 @@ def _clean(
     # a span removed after the last kept paragraph stands at the end
     removed = [replace(r, clean_at=min(r.clean_at, len(text))) if r.clean_at is not None else r for r in removed]
     return text, removed, dateline, segments
+
+
+def _headline_runs(texts: list[str], patterns: Patterns) -> set[int]:
+    """Indices of the lines in unbroken runs of ``_HEADLINE_RUN`` or more headlines of four words or more with no
+    colon that the patterns see no furniture in: a list of other stories. A story's own headline and its
+    subheadings stand alone, or beside a byline or a share row."""
+    shaped = [
+        _headline(t) and ":" not in t and len(_WORDS.findall(t)) >= 4 and _reason(t, patterns, None) is None
+        for t in texts
+    ]
+    out: set[int] = set()
+    run: list[int] = []
+    for index, flag in enumerate([*shaped, False]):
+        if flag:
+            run.append(index)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def _next(position: int, kept: list[str]) -> int:
