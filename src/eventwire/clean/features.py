@@ -39,7 +39,7 @@ def paragraph_features(text: str, index: int, count: int) -> list[str]:
         "len": _bucket(len(text), (20, 45, 80, 140, 250, 400)),
         "words": _bucket(len(words), (3, 6, 12, 25, 50)),
         "capitals": _bucket(capitals / max(1, len(words)), (0.1, 0.25, 0.5, 0.75)),
-        "upper": _bucket(sum(c.isupper() for c in text) / max(1, sum(c.isalpha() for c in text)), (0.2, 0.5, 0.8)),
+        "upper": _bucket(sum(map(str.isupper, text)) / max(1, sum(map(str.isalpha, text))), (0.2, 0.5, 0.8)),
         "from_start": min(index, 3),
         "from_end": min(count - 1 - index, 3),
         "where": _bucket(index / max(1, count - 1), (0.2, 0.5, 0.8)),
