@@ -191,3 +191,25 @@ def test_three_headlines_in_a_row_are_a_list_but_a_headline_beside_a_byline_is_n
     assert _headline_runs(["Floods kill 40 in Sindh on Monday.", *listed], patterns) == {1, 2, 3}
     story = ["Amina Yusuf, Lagos correspondent", "Gunmen kidnap 20 pupils in Kaduna state", "Copy link Email Share"]
     assert _headline_runs(story, patterns) == set()
+
+
+def test_what_a_publisher_says_of_itself_in_plain_sentences_is_furniture_and_news_like_it_is_not():
+    from eventwire.clean.appeals import _reason
+
+    patterns = load_patterns()
+    stated = {
+        "AFP and Reuters contributed reporting from Kinshasa.": "byline",
+        "Video by Leila Amari.": "credit",
+        "This story has been shared 3,104 times.": "share",
+        "Further coverage of the floods is available on the Courier's weather page.": "related",
+        "The Courier is an independent, nonprofit newsroom funded by readers.": "appeal",
+        "The Morning Courier newsletter arrives every weekday at 6 a.m.": "newsletter",
+    }
+    for text, kind in stated.items():
+        assert _reason(text, patterns, None) == kind, text
+    news = [
+        "Police asked anyone with information about the shooting to call the station.",
+        "The charity said donations had doubled since the floods.",
+        "The newspaper will print its last edition on Friday after 140 years.",
+    ]
+    assert all(_reason(text, patterns, None) is None for text in news)

@@ -30,6 +30,8 @@ _REPORTED_SPEECH = re.compile(
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^‘’]*’")
 #: appeals are short: a paragraph longer than this is an article's body whatever money it mentions
 _APPEAL_MAX = 1500
+#: a publisher's sentence about itself is short
+_STATED_MAX = 300
 #: a reporter's biography stands among an article's last paragraphs
 _TAIL = 3
 #: the classifier judges articles of at least this many paragraphs
@@ -107,6 +109,8 @@ class Patterns:
     dateline: re.Pattern[str]
     appeal: tuple[re.Pattern[str], ...]
     furniture: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    #: what a publisher says of itself in plain sentences, by kind: furniture whatever its shape
+    stated: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -123,6 +127,10 @@ def load_patterns(path: Path = DATA_DIR / "clean" / "patterns.yaml") -> Patterns
         dateline=re.compile(raw["dateline"]),
         appeal=compile_all("appeal"),
         furniture=tuple((kind, compile_all(kind)) for kind in FURNITURE),
+        stated=tuple(
+            (kind, re.compile("|".join(f"(?:{p})" for p in found), re.IGNORECASE))
+            for kind, found in (raw.get("stated") or {}).items()
+        ),
     )
 
 
@@ -137,6 +145,10 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def _reason(paragraph: str, patterns: Patterns, previous: str | None, tail: bool = False) -> str | None:
     """The furniture kind the patterns see in a paragraph (None: news); ``tail``: among an article's last
     paragraphs, where a reporter's biography stands."""
+    if len(paragraph) < _STATED_MAX:
+        for kind, pattern in patterns.stated:
+            if pattern.search(paragraph):
+                return kind
     if any(p.search(paragraph) for p in patterns.appeal) and _appeal_shaped(paragraph):
         return "appeal"
     if (
