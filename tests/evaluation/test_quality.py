@@ -124,6 +124,20 @@ def test_appeal_cleaner_on_labelled_articles():
     assert score["news_lost"] <= 0.01
 
 
+@pytest.mark.parametrize(
+    ("name", "removed"),
+    [("appeals_dev3.jsonl", 0.95), ("appeals_dev4.jsonl", 0.95), ("appeals_heldout.jsonl", 0.75)],
+)
+def test_appeal_cleaner_on_other_writers_keeps_the_news(name, removed):
+    """Sets by three more writers: dev3 and dev4 used to write patterns and train, the held-out set only scored
+    (its furniture target, 0.95, is not met: README, Known limits); none may lose news."""
+    from eventwire.evaluation.cleaning import score_cleaning
+
+    score = score_cleaning(ROOT / "gold" / "clean" / name).to_dict()
+    assert score["boilerplate_removed"] >= removed
+    assert score["news_lost"] <= 0.01
+
+
 def test_appeal_cleaner_on_the_unseen_half(tmp_path):
     """The odd-numbered articles of appeals.jsonl: never used to write the patterns or train the classifier."""
     import json
@@ -152,12 +166,16 @@ def test_incident_grouping_on_team_reports(pipeline):
     assert score["pairwise_recall"] >= 0.88
 
 
-#: file → (precision, recall) floors: three more sets by helpers who saw neither the code nor the other sets,
-#: each scored unseen first (dev2 0.92 / 0.50, dev3 0.95 / 0.35, dev4 0.98 / 0.56) and then used for development
+#: file → (precision, recall) floors: more sets by helpers who saw neither the code nor the other sets, each
+#: scored unseen first (dev2 0.92 / 0.50, dev3 0.95 / 0.35, dev4 0.98 / 0.56, dev5 0.97 / 0.69, dev6 0.85 / 0.53,
+#: dev7 0.88 / 0.72) and then used for development
 INCIDENT_DEV_FLOORS = {
     "incidents_dev2.jsonl": (0.95, 0.83),
-    "incidents_dev3.jsonl": (0.92, 0.50),
-    "incidents_dev4.jsonl": (0.95, 0.60),
+    "incidents_dev3.jsonl": (0.92, 0.70),
+    "incidents_dev4.jsonl": (0.93, 0.75),
+    "incidents_dev5.jsonl": (0.93, 0.80),
+    "incidents_dev6.jsonl": (0.87, 0.61),
+    "incidents_dev7.jsonl": (0.85, 0.78),
 }
 
 
@@ -176,5 +194,14 @@ def test_incident_grouping_on_unseen_reports(pipeline):
     from eventwire.evaluation.incidents import score_incidents
 
     score = score_incidents(pipeline, ROOT / "gold" / "incidents_heldout.jsonl")
-    assert score["pairwise_precision"] >= 0.78
-    assert score["pairwise_recall"] >= 0.60
+    assert score["pairwise_precision"] >= 0.80
+    assert score["pairwise_recall"] >= 0.64
+
+
+def test_incident_grouping_on_a_second_unseen_set(pipeline):
+    """100 reports of 33 incidents by another helper who saw neither the code nor the other sets; only scored."""
+    from eventwire.evaluation.incidents import score_incidents
+
+    score = score_incidents(pipeline, ROOT / "gold" / "incidents_heldout2.jsonl")
+    assert score["pairwise_precision"] >= 0.93
+    assert score["pairwise_recall"] >= 0.66
