@@ -31,7 +31,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^‘’]*’")
 #: appeals are short: a paragraph longer than this is an article's body whatever money it mentions
 _APPEAL_MAX = 1500
 #: a publisher's sentence about itself is short
-_STATED_MAX = 300
+_STATED_MAX = 200
 #: a reporter's biography stands among an article's last paragraphs
 _TAIL = 3
 #: the classifier judges articles of at least this many paragraphs
