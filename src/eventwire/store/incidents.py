@@ -5,7 +5,8 @@ hundreds of times is what this prevents):
   * the same PLOVER type;
   * dates within ``DAYS`` days of each other (event date, else publication date), ``EXACT_DAYS`` when both
     reports date the event to the day;
-  * places compatible: within ``KM`` km when both are towns or finer; when one is only a region, the same
+  * places compatible: within ``KM`` km when both are towns or finer (``DISTRICT_KM`` from the seat of a
+    district a report names: "the Djugu territory"); when one is only a region, the same
     admin-1 region or a town within ``NEAR_REGION_KM`` km of its point (sources differ on what a region is:
     French regions or departments), else within ``REGION_KM`` km; when one is only a country, the same
     country and the same parties or similar words. Two different countries only when both reports give a
@@ -15,7 +16,9 @@ hundreds of times is what this prevents):
     against an event that is not itself placed and dated;
   * parties (actor and recipient codes together) that overlap when both events name an actor: reports
     disagree on who attacked whom more often than on who took part, and one that names only the attacker
-    ("Russian drones") and one that names only the victims ("two Ukrainians") do not disagree.
+    ("Russian drones") and one that names only the victims ("two Ukrainians") do not disagree;
+  * for protests, the same constituency when both reports name one (teachers and students marching in one
+    city on one day are two protests).
 Statements and decisions (``VERBAL``: accusations, demands, sanctions…) compare places only when both reports
 name a town: otherwise the same parties or like words decide, since the country named beside a sanction is
 usually its target's. An event with no place at all joins another only with at least ``MIN_OVERLAP`` of their
