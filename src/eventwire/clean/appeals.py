@@ -149,7 +149,7 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None, tail: bool
         for kind, pattern in patterns.stated:
             if pattern.search(paragraph):
                 return kind
-    if any(p.search(paragraph) for p in patterns.appeal) and _appeal_shaped(paragraph):
+    if _appeal_shaped(paragraph) and any(p.search(paragraph) for p in patterns.appeal):  # the cheaper test first
         return "appeal"
     if (
         previous == "appeal"
