@@ -405,6 +405,9 @@ def test_an_institution_named_like_a_town_is_not_a_place(code, pipeline):
 def test_a_road_named_for_the_towns_it_joins_is_in_neither(code):
     [protest] = code("Farmers blockaded the Athens-Thessaloniki highway on Monday.")
     assert protest.event == "PROTEST" and protest.event_loc is None
+    # a town whose own name has a hyphen is one place
+    [strike] = code("Russian missiles hit the Ivano-Frankivsk road junction on Monday, killing two.")
+    assert strike.event_loc.resolved_place == "Ivano-Frankivsk"
 
 
 def test_an_arabic_article_is_no_place_of_its_own(pipeline):

@@ -217,7 +217,7 @@ def _best_location(
                 place = resolve_place_text(core[0], core[1], gazetteer, kb, context)
         else:
             continue
-        if place is None or (place.resolution == 1 and _neighbour(span)) or _route(span):
+        if place is None or (place.resolution == 1 and _neighbour(span)) or _route(span, gazetteer):
             continue
         location = _location(span.text, place)
         if best is None or (location.resolution or 0) > (best.resolution or 0):
@@ -240,7 +240,13 @@ _ROUTE_NOUNS = frozenset(
 _LINKED_NAMES = re.compile(r"\b[A-Z][\w'’]+(?:-[A-Z][\w'’]+)+\b")
 
 
-def _route(span: Span) -> bool:
-    """ "blocked the Athens-Thessaloniki highway": a road named for the towns it joins is in neither."""
+def _route(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "blocked the Athens-Thessaloniki highway": a road named for the towns it joins is in neither (a town whose
+    own name has a hyphen is one place: "the Ivano-Frankivsk road")."""
     words = [*span, span.root.head] + ([span.doc[span.end]] if span.end < len(span.doc) else [])
-    return any(t.lemma_.lower() in _ROUTE_NOUNS for t in words) and bool(_LINKED_NAMES.search(span.text))
+    linked = _LINKED_NAMES.search(span.text)
+    return (
+        linked is not None
+        and any(t.lemma_.lower() in _ROUTE_NOUNS for t in words)
+        and not gazetteer.lookup(linked.group())
+    )
