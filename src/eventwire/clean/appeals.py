@@ -91,6 +91,9 @@ _STAMP_TOKEN = re.compile(
     r"days?|read|just|now",
     re.IGNORECASE,
 )
+_STAMP_SITE = re.compile(r"published|updated|posted|\bago\b", re.IGNORECASE)
+_STAMP_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_STAMP_MONTH_OR_TIME = re.compile(r"\d:\d\d|[a-z]{3}", re.IGNORECASE)
 _STAMP_PLACE = re.compile(r"^(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?,\s")
 #: an unbroken run of this many headline-shaped lines is a list of other stories, with or without its header
 _HEADLINE_RUN = 3
@@ -183,8 +186,8 @@ def _timestamp(paragraph: str) -> bool:
     if not words or "".join(words) != re.sub(r"\s+", "", text) or words[0].lower() in ("at", "on"):
         return False
     # a year, or the site's own words: not "Thursday, April 2." or "At 12:03 p.m.", short sentences of a story
-    site = re.search(r"published|updated|posted|\bago\b", text, re.IGNORECASE)
-    dated = re.search(r"\b(19|20)\d\d\b", text) and re.search(r"\d:\d\d|[a-z]{3}", text, re.IGNORECASE)
+    site = _STAMP_SITE.search(text)
+    dated = _STAMP_YEAR.search(text) and _STAMP_MONTH_OR_TIME.search(text)
     return bool(site or dated)  # a month or a time with the year: not "Flores, 1967-1994."
 
 

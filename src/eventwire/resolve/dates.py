@@ -189,6 +189,7 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
     own: list[Span] = []
     spelled_out: list[Span] = []
     behind: set[int] = set()
+    governor = _same_time_governor(candidate.trigger)
     for ent in span_ents(candidate.sentence):
         if ent.label_ != "DATE":
             continue
@@ -198,10 +199,11 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
             token = token.head
         if token.i in anchors:
             own.append(ent)
-            behind |= {ent.start} if background else set()
+            if background:
+                behind.add(ent.start)
         elif token.dep_ in _SAME_EVENT_CLAUSES and token.head.i in anchors and not _background_clause(token):
             spelled_out.append(ent)
-        elif token.i == _same_time_governor(candidate.trigger):
+        elif token.i == governor:
             spelled_out.append(ent)  # "police fired tear gas on Tuesday as hundreds marched": the march's day too
     # "staged a blockade on 21 October after wages for July went unpaid": a date inside a phrase about what
     # came before is the event's date only when the clause gives no other

@@ -13,6 +13,8 @@ from eventwire.resolve.actors import KBEntry, load_actor_kb
 _RUN = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: how far back to look for what a name follows
+_LOOK_BACK = 40
 #: what a sentence's first word follows
 _OPENERS = frozenset('.!?:;"“”(')
 #: capitalised words that name nothing in particular
@@ -36,7 +38,7 @@ def proper_names(text: str, headline: bool = False) -> frozenset[str]:
     from a headline in title case, whose every word is capitalised."""
     if headline and len(re.findall(r"\b[A-Z]", text)) > 0.6 * len(_WORD.findall(text)):
         return frozenset()
-    kb = load_actor_kb()
+    kb, generic = load_actor_kb(), _generic()
     found: set[str] = set()
     for match in _RUN.finditer(text):
         words = [_POSSESSIVE.sub("", w) for w in match.group().split(" ")]
@@ -44,7 +46,6 @@ def proper_names(text: str, headline: bool = False) -> frozenset[str]:
             words = words[1:]  # "Residents of …", "Gunmen killed …"
         if not words or _country_word(kb.lookup(" ".join(words))):
             continue  # "Burkina Faso", "South Sudan's"
-        generic = _generic()
         found.update(w for w in words if w.lower() not in generic and not _country_word(kb.lookup(w)))
     return frozenset(found)
 
@@ -56,7 +57,7 @@ def _generic() -> frozenset[str]:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start]
+    before = text[max(0, start - _LOOK_BACK) : start]  # not the whole text before each name: stories are long
     stripped = before.rstrip()
     if not stripped or "\n" in before[len(stripped) :]:
         return True
