@@ -213,3 +213,34 @@ def test_what_a_publisher_says_of_itself_in_plain_sentences_is_furniture_and_new
         "The newspaper will print its last edition on Friday after 140 years.",
     ]
     assert all(_reason(text, patterns, None) is None for text in news)
+
+
+def test_notes_on_translation_republication_and_contact_are_furniture_and_news_about_them_is_not():
+    from eventwire.clean.appeals import _reason
+
+    patterns = load_patterns()
+    stated = {
+        "Translated from the Portuguese by Ines Carvalho.": "byline",
+        "This report first appeared in the Harbour Times and is republished with permission.": "byline",
+        "The post Miners reach wage deal appeared first on Copperbelt Daily.": "byline",
+        "With inputs from agencies.": "byline",
+        "Reading time: 4 min": "byline",
+        "For media enquiries, contact the press office on 020 0000 0000.": "byline",
+        "The views expressed in this column are the author's own.": "byline",
+        "TEGUCIGALPA, Oct 3": "byline",
+        "Harvesters at work near Kericho. (Pic: Amos Kibet)": "credit",
+        "Click here to read this story in Swahili.": "related",
+        "This weather bulletin is brought to you by Coastline Insurance.": "appeal",
+        "Subscribe to our YouTube channel for daily video reports.": "newsletter",
+        "Loading comments…": "share",
+        "Thanks for reading.": "share",
+    }
+    for text, kind in stated.items():
+        assert _reason(text, patterns, None) == kind, text
+    news = [
+        "The novel was translated from Arabic by a team of six.",
+        "The minister said the report first appeared on a government website.",
+        "Fans can follow the match on the club's radio station.",
+        "U.S.",
+    ]
+    assert all(_reason(text, patterns, None) is None for text in news)

@@ -178,3 +178,46 @@ def test_furniture_patterns_for_bylines_credits_and_comment_prompts():
     reasons = [span.reason for span in removed]
     assert reasons == ["byline", "byline", "byline", "credit", "share", "related", "related"]
     assert clean == "Fishermen in Tromsø blocked the harbour on Monday, police said."
+
+
+def test_fact_lines_and_one_word_subheadings_are_news_and_buttons_are_not():
+    """A story's fact box ("Deaths: 14") and its one-word subheadings ("Cause") were lost to a classifier that
+    learnt that short lines are furniture; a button as short ("Maybe later") may still go."""
+    article = [
+        "Wildfire forces thousands from homes near Valparaiso",
+        "Fire crews battled a wildfire in the hills above Valparaiso for a third day on Monday.",
+        "Deaths: 14",
+        "Homes destroyed: about 1,200",
+        "Cause",
+        "Investigators said the fire started at a rubbish dump.",
+        "Maybe later",
+        "The regional government declared a state of emergency.",
+    ]
+    clean, removed = kept_and_removed("\n\n".join(article), EVERYTHING_IS_FURNITURE)
+    assert removed == ["Maybe later"]
+    assert "Deaths: 14" in clean and "\n\nCause\n\n" in clean
+
+
+def test_a_headline_between_two_listed_headlines_is_listed_too():
+    from eventwire.clean.appeals import _verdicts, load_patterns
+
+    texts = [
+        "Dam operators open spillways as rains continue in the north of the country.",
+        "Officials said the reservoir was at 98 percent of capacity on Tuesday.",
+        "Read: how the spillways work",
+        "Army called in as river breaches embankment",
+        "Aid agencies warn of cholera in relief camps",
+    ]
+    listed = ParagraphClassifier(
+        classes=("news", "related"),
+        bias=(0.0, 0.0),
+        weights={"w:read": (0.0, 9.0), "w:aid": (0.0, 9.0)},
+        threshold=0.5,
+    )
+    raw = "\n\n".join(texts)
+    spans, start = [], 0
+    for text in texts:
+        spans.append((start, start + len(text)))
+        start += len(text) + 2
+    verdicts = _verdicts(raw, spans, listed, load_patterns())
+    assert [raw[s:e] for s, e in spans if s in verdicts] == texts[2:]

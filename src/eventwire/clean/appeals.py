@@ -80,6 +80,25 @@ _LOWER_WORD = re.compile(r"\b[a-z]")
 #: end inside it (not a caption with its credit: "Houses in Wajima. Kyodo via Reuters")
 _SUBHEADING_WORDS = 3
 _INNER_STOP = re.compile(r"[.!?]\s")
+#: a one- or two-word subheading ("Cause", "Evacuations ordered") the next statement goes on from
+_SHORT_SUBHEADING = re.compile(r"(?-i:[A-Z])[\w’'-]*(?: (?-i:[a-z])[\w’'-]*)?")
+#: ...but a site's buttons are as short ("Maybe later", "Close", "Next")
+_BUTTON_WORDS = re.compile(
+    r"\b(maybe|later|now|thanks|close|continue|accept|skip|cancel|ok|okay|dismiss|login|log|sign|next|previous|back|"
+    r"top|menu|home|search|more|subscribe|donate|share|print|comments?|advertisement|sponsored|loading)\b",
+    re.IGNORECASE,
+)
+#: a fact line of a story's box ("Deaths: 38", "Turnout: 24.1%", "Green: 94 (5.9%)") — not a site's own counts
+_FACT_LINE = re.compile(
+    r"(?-i:[A-Z])[\w ’'()-]{0,40}:\s*(?:about|around|nearly|almost|over|at least|more than|some|up to)?\s*"
+    r"[~≈<>+-]?\d",
+    re.IGNORECASE,
+)
+_SITE_STAT = re.compile(
+    r"(updated|published|posted|last updated|read(ing)? time|listen|views?|comments?|shares?|likes?|photo|video|"
+    r"image|watch|duration|length|time|date|filed)\b",
+    re.IGNORECASE,
+)
 
 
 #: a date-and-time stamp line: its words, and the place that may open it ("Kathmandu, 30 September 2024")
@@ -241,11 +260,17 @@ def _verdicts(
         return {}  # a headline or a one- or two-line text: too little around a paragraph to judge its place
     texts = [raw[start:end] for start, end in spans]
     judged = classifier.judge(texts)
-    return {
-        start: kind
-        for index, ((start, _), (p_news, kind)) in enumerate(zip(spans, judged, strict=True))
+    found = {
+        index: kind
+        for index, (p_news, kind) in enumerate(judged)
         if p_news < classifier.threshold and not _news_shaped(texts, index, patterns)
     }
+    # a headline between two listed headlines is listed too, however its own words score
+    for index in range(1, len(texts) - 1):
+        listed = found.get(index - 1) == found.get(index + 1) == "related"
+        if listed and index not in found and _headline(texts[index]) and not _news_shaped(texts, index, patterns):
+            found[index] = "related"
+    return {spans[index][0]: kind for index, kind in found.items()}
 
 
 def _news_shaped(texts: list[str], index: int, patterns: Patterns) -> bool:
@@ -260,7 +285,12 @@ def _news_shaped(texts: list[str], index: int, patterns: Patterns) -> bool:
     dateline = patterns.dateline.match(text + " ")
     if dateline and dateline.end() >= len(text):
         return True
+    if _FACT_LINE.match(text) and not _SITE_STAT.match(text):
+        return True  # "Deaths: 38", "Turnout: 24.1%": the story's facts in a box
     followed_by_a_statement = index + 1 < len(texts) and _statement(texts[index + 1])
+    short = _SHORT_SUBHEADING.fullmatch(text.strip()) and not _BUTTON_WORDS.search(text)
+    if index and followed_by_a_statement and short:
+        return True  # "Cause" over the paragraph about the cause
     if (
         followed_by_a_statement
         and _headline(text)
