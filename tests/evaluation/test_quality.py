@@ -178,11 +178,11 @@ def test_incident_grouping_on_team_reports(pipeline):
 #: dev7 0.88 / 0.72) and then used for development
 INCIDENT_DEV_FLOORS = {
     "incidents_dev2.jsonl": (0.95, 0.83),
-    "incidents_dev3.jsonl": (0.92, 0.70),
-    "incidents_dev4.jsonl": (0.93, 0.75),
-    "incidents_dev5.jsonl": (0.93, 0.80),
-    "incidents_dev6.jsonl": (0.87, 0.61),
-    "incidents_dev7.jsonl": (0.85, 0.78),
+    "incidents_dev3.jsonl": (0.92, 0.72),
+    "incidents_dev4.jsonl": (0.93, 0.79),
+    "incidents_dev5.jsonl": (0.93, 0.85),
+    "incidents_dev6.jsonl": (0.87, 0.69),
+    "incidents_dev7.jsonl": (0.85, 0.82),
 }
 
 
@@ -212,3 +212,13 @@ def test_incident_grouping_on_a_second_unseen_set(pipeline):
     score = score_incidents(pipeline, ROOT / "gold" / "incidents_heldout2.jsonl")
     assert score["pairwise_precision"] >= 0.93
     assert score["pairwise_recall"] >= 0.66
+
+
+def test_incident_grouping_on_a_third_unseen_set(pipeline):
+    """100 reports of 33 incidents by a third helper who saw neither the code nor the other sets, with reports
+    that lead with the reaction and districts attacked twice on one day; only scored (first score 0.91 / 0.66)."""
+    from eventwire.evaluation.incidents import score_incidents
+
+    score = score_incidents(pipeline, ROOT / "gold" / "incidents_heldout3.jsonl")
+    assert score["pairwise_precision"] >= 0.87
+    assert score["pairwise_recall"] >= 0.62

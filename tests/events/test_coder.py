@@ -318,3 +318,86 @@ def test_a_blockade_by_protesters_is_a_protest_and_a_state_s_is_coercion(code):
     assert (protest.event, protest.mode) == ("PROTEST", "obstruct")
     [siege] = code("Israel tightened its blockade of Gaza on Monday.")
     assert siege.event == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Aid workers distributed food rations to 8,000 displaced families in Kalehe on Thursday.", "AID"),
+        ("The UN refugee agency got forty truckloads of tents into Renk on Monday.", "AID"),
+        ("Three hundred Rwandan police officers landed in Bangui on Friday to join the UN mission.", "MOBILIZE"),
+        ("Heavily armed units of the special police entered Leposavic on Sunday morning.", "MOBILIZE"),
+        ("Mobile internet was cut across Kandahar province on Tuesday on the orders of the governor.", "COERCE"),
+        ("The Treasury added two Houthi financiers to its Specially Designated Nationals list on Monday.", "SANCTION"),
+        ("The gang leader gave the government 72 hours to step down.", "THREATEN"),
+        ("Families of the missing blocked the Karakoram highway at Chilas on Monday.", "PROTEST"),
+        ("The militia commander vowed to take the war to the capital.", "THREATEN"),
+        ("Police put attendance at the Pancevo bridge blockade at 5,000.", "PROTEST"),
+    ],
+)
+def test_more_events_told_by_their_arguments(code, text, event):
+    assert event in {e.event for e in code(text)}
+
+
+def test_a_deadline_set_by_a_court_and_leaflets_handed_out_are_not_events(code):
+    assert "THREATEN" not in {e.event for e in code("The judge gave the prosecution two weeks to file its reply.")}
+    assert "AID" not in {e.event for e in code("Volunteers distributed leaflets in the market on Saturday.")}
+
+
+def test_lifting_a_curfew_is_a_retreat_and_the_curfew_is_not_imposed_again(code):
+    assert [(e.event, e.mode) for e in code("Authorities lifted the curfew in Jos on Sunday.")] == [
+        ("RETREAT", "access")
+    ]
+    assert [e.event for e in code("Police lifted the cordon around the stadium on Monday.")] == ["RETREAT"]
+
+
+def test_forces_ready_to_attack_threaten(code):
+    events = code("The commander warned that his forces were ready to resume strikes on the rebels.")
+    assert "THREATEN" in {e.event for e in events} and "ASSAULT" not in {e.event for e in events}
+
+
+def test_a_release_welcomed_with_its_day_is_reported_and_a_bare_ceasefire_is_not(code):
+    events = code("Amnesty welcomed the release on Monday of two journalists held in Asmara.")
+    release = _one(events, "RETREAT")
+    assert release.mode == "release" and release.actor == [] and release.recipient[0].sector == "JRN"
+    assert [e.event for e in code("France welcomed the ceasefire.")] == ["SUPPORT"]
+
+
+def test_an_accusation_that_is_rejected_was_still_made(code):
+    events = code("Rwanda on Tuesday rejected accusations by Kinshasa that its troops had shelled Goma.")
+    accusation = _one(events, "ACCUSE")
+    assert _codes(accusation.actor) == ["COD"] and accusation.aux_mode is None
+    assert [e.event for e in code("Rwanda rejected the accusations.")] == ["REJECT"]
+
+
+def test_a_reduced_relative_with_an_agent_is_passive(code):
+    events = code("Six soldiers kidnapped on 3 May by bandits in Zamfara have been freed.")
+    abduction = next(e for e in events if e.event == "ASSAULT")
+    assert "bandits" in abduction.actor[0].entity_text and "soldiers" in abduction.recipient[0].entity_text
+
+
+def test_people_handed_over_are_released(code):
+    events = code("The six hostages were handed over to the Red Cross in Tibu on Friday.")
+    assert (_one(events, "RETREAT").mode) == "release"
+
+
+def test_coming_under_fire_is_an_attack_on_the_subject(code):
+    [attack] = code("An army patrol came under fire from Islamist fighters near Gao on Tuesday.")
+    assert attack.event == "ASSAULT"
+    assert "fighters" in attack.actor[0].entity_text and "patrol" in attack.recipient[0].entity_text
+
+
+def test_talks_can_have_a_goal(code):
+    events = code("The two delegations agreed to resume talks in Doha, with a prisoner exchange as their first goal.")
+    assert "AGREE" in {e.event for e in events}
+
+
+def test_coordinated_nouns_share_the_phrase_after_them(code):
+    release = _one(code("The ICRC oversaw the release and transfer of nine detainees on Monday."), "RETREAT")
+    assert "detainees" in release.recipient[0].entity_text
+
+
+def test_a_patrol_that_is_attacked_is_the_target_not_a_deployment(code):
+    events = code("Militants attacked an army patrol near Gao on Tuesday.")
+    assert [e.event for e in events] == ["ASSAULT"]
+    assert events[0].recipient[0].sector == "MIL"

@@ -96,7 +96,8 @@ def _owner(token: Token, sectors: frozenset[str], of: bool = True) -> Token | No
     """For a thing ("Russia's demand", "the demand of Moscow"), the actor it belongs to; ``of``: whether an
     "of" phrase can name it (not in "the arrest of Sonko", where it names the one it was done to)."""
     for child in token.children:
-        if child.dep_ == "poss" and actor_like(child, sectors):
+        # (not "Monday's sanctions": a day is not an owner)
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME") and actor_like(child, sectors):
             return child
     for prep in children(token, "prep"):
         if prep.lower_ == "of" and of:
@@ -169,8 +170,11 @@ def _places_under(token: Token, lexicon: Lexicon, event: str | None = None) -> l
 def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset[str]) -> Arguments:
     args = Arguments()
     subject, subject_is_patient = clause_subject(verb)
-    passive = is_passive(verb) or subject_is_patient
     agents = [pobj for agent in children(verb, "agent") for pobj in children(agent, "pobj")]
+    # "Six soldiers kidnapped on 24 February by the front have been returned": a reduced relative the parser
+    # made the main verb; its "by" phrase says it is passive
+    reduced = bool(agents) and verb.tag_ in ("VBN", "VBD") and not children(verb, *OBJECT_DEPS)
+    passive = is_passive(verb) or subject_is_patient or reduced
     if passive and not agents and verb.lemma_.lower() in lexicon.words("adjectival_participles"):
         passive = False
     recipient_preps = frozenset(lexicon.rules["recipient_preps"].get(event, lexicon.rules["recipient_preps"]["*"]))
@@ -185,6 +189,18 @@ def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset
         if not objects:
             objects = [t for pobj in _prep_objects(verb, recipient_preps) for t in conjuncts(pobj)]
         args.recipients = objects
+    if verb.lemma_.lower() == "come" and any(
+        o.lemma_.lower() in lexicon.words("under_fire_nouns") for o in _prep_objects(verb, frozenset({"under"}))
+    ):
+        # "a patrol came under fire from extremists": the subject is fired on, "from" names who fired
+        args.recipients = args.actors
+        fire = [o for o in _prep_objects(verb, frozenset({"under"}))]
+        args.actors = [
+            t
+            for holder in (verb, *fire)
+            for pobj in _prep_objects(holder, frozenset({"from"}))
+            for t in conjuncts(pobj)
+        ]
     args.places = _places_under(verb, lexicon, event)
     if verb.dep_ in ("nsubj", "csubj") and verb.head.pos_ == "VERB":
         args.places += _places_under(verb.head, lexicon, event)  # "Fighting intensified in the Khartoum area"
@@ -206,7 +222,8 @@ def light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset[str]) -> Arguments:
     args = Arguments()
     verb = light_verb(noun, lexicon)
-    owner = _owner(noun, sectors, of=event not in lexicon.words("patient_of_events"))
+    patient_of = event in lexicon.words("patient_of_events") or noun.lemma_.lower() in lexicon.words("patient_of_nouns")
+    owner = _owner(noun, sectors, of=not patient_of)
     by = _prep_objects(noun, frozenset({"by"}))
     if by:
         args.actors = conjuncts(by[0])
@@ -220,6 +237,10 @@ def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset
     if not args.actors or owner is None:
         recipient_preps.add("of")
     recipients = _prep_objects(noun, frozenset(recipient_preps))
+    # "the release and transfer of 7 detainees": coordinated nouns share the phrase after the last of them
+    shared = [c for c in noun.conjuncts if c.i > noun.i]
+    if not recipients and shared:
+        recipients = _prep_objects(shared[-1], frozenset(recipient_preps))
     if not recipients and verb is not None:
         # "imposed sanctions on Moscow", "gave the Ivory Coast $5m of aid": the phrase hangs off the light verb
         recipients = children(verb, "dative") or _prep_objects(verb, frozenset(recipient_preps) - {"of", "with"})
@@ -227,7 +248,7 @@ def noun_arguments(noun: Token, event: str, lexicon: Lexicon, sectors: frozenset
     if not args.actors:
         # "talks between Greek and Turkish diplomats", "a ceasefire between Israel and Hamas", "a meeting with"
         joint = ("between", "among", "with") if event == "CONSULT" else ("between", "among")
-        for prep in children(noun, "prep"):
+        for prep in [p for holder in (noun, *shared[-1:]) for p in children(holder, "prep")]:
             if prep.lower_ in joint:
                 args.actors += [t for pobj in children(prep, "pobj") for t in conjuncts(pobj)]
     args.places = _places_under(noun, lexicon, event)

@@ -219,6 +219,17 @@ class EventCoder:
         absorbed: dict[int, int] = {}
         for trigger in triggers:
             current = trigger.token
+            target = by_token.get(current.head.i)
+            if (
+                trigger.event == "MOBILIZE"
+                and current.pos_ == "NOUN"
+                and target is not None
+                and target.event == "ASSAULT"
+                and current.dep_ in ("dobj", "nsubjpass", "nsubj")
+                and (current.dep_ != "nsubj" or target.token.lemma_.lower() == "come")
+            ):
+                absorbed[current.i] = target.token.i  # "attacked an army patrol": the patrol is the target
+                continue
             for _ in range(4):
                 infinitive = current.dep_ == "advcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in current.children
@@ -236,13 +247,20 @@ class EventCoder:
                 condemned = owner.mode == "disapprove" and trigger.token.pos_ == "NOUN"
                 if condemned and reported_attack(trigger.token, self.lexicon):
                     break
-                # "WFP welcomes the arrival yesterday in Hodeidah of a shipment of wheat": the aid arrived
-                welcomed = owner.event == "SUPPORT" and trigger.event == "AID" and trigger.token.pos_ == "NOUN"
-                if welcomed and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in owner.token.subtree):
+                # "rejected accusations by the Thai army that …": the accusation was made, by the one named
+                if owner.event == "REJECT" and trigger.event == "ACCUSE" and _agent(trigger.token):
+                    break
+                # "WFP welcomes the arrival yesterday in Hodeidah of a shipment of wheat", "welcomes the release
+                # today of four police officers held in Suárez": a material act welcomed with its place or day
+                # happened, and is reported by the welcome
+                welcomed = owner.event == "SUPPORT" and QUAD_CODES[trigger.event] in (2, 4)
+                if welcomed and trigger.token.pos_ == "NOUN" and _particular(owner.token):
                     break
                 # "suspended its peace negotiations": the talks suspended are not a meeting
                 halted = owner.event == "SANCTION" and owner.mode == "discontinue" and trigger.token.pos_ == "NOUN"
-                if (owner.event in absorbing or topic or halted) and owner is not trigger:
+                # "lifted the curfew", "ended the siege": what a retreat undoes is its object, not a new act
+                undone = owner.event == "RETREAT" and trigger.token.pos_ == "NOUN" and trigger.token.dep_ == "dobj"
+                if (owner.event in absorbing or topic or halted or undone) and owner is not trigger:
                     absorbed[trigger.token.i] = owner.token.i
                     if owner.mode is None:
                         if owner.event == "THREATEN":
@@ -348,6 +366,12 @@ class EventCoder:
         if trigger.threat:
             aux = None if aux in ("future", "hypothetical") else aux
         event, mode = recode(event, mode, token, args, self.lexicon)
+        if event == "ACCUSE" and aux == "negation" and token.pos_ == "NOUN" and token.dep_ == "dobj":
+            aux = (
+                None  # "dismissed accusations by the SPLA-IO": what is denied is their content, not that they were made
+            )
+        if event == "RETREAT" and mode is None and any(actor_like(r, self.sector_terms) for r in args.recipients):
+            mode = "release"  # "the four patrolmen were handed over to a commission": people handed over go free
         reject_modes = self.lexicon.rules["reject_modes"]
         if aux == "negation" and mood.refused and event in reject_modes:
             event, mode, aux = "REJECT", reject_modes[event], None
@@ -444,3 +468,15 @@ def _unique(tokens: list[Token]) -> list[Token]:
             seen.add(token.i)
             out.append(token)
     return out
+
+
+def _particular(token: Token) -> bool:
+    """The phrase names a place or a day ("in Hodeidah", "today", "Monday's")."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in token.subtree)
+
+
+def _agent(noun: Token) -> bool:
+    """The noun says who did it: "accusations by the Thai army"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(o.dep_ == "pobj" for o in c.children) for c in noun.children
+    )

@@ -71,6 +71,7 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
     preparing = lexicon.words("preparation_governors")
     offers = lexicon.words("offer_governors")
     offer_types = lexicon.words("offer_types")
+    announced = lexicon.words("announced_threats")
     commands = lexicon.words("command_verbs")
     by_token = {t.token.i: t for t in triggers}
     result = Framing({}, {}, set())
@@ -89,6 +90,8 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
             owner.event, owner.mode = "THREATEN", threat_mode  # "vowed to retaliate"
         elif lemma in preparing and trigger.event == "ASSAULT" and token.dep_ == "xcomp":
             trigger.event, trigger.mode = "MOBILIZE", "troops"  # "prepared to resume shelling"
+        elif lemma in offers and threat_mode and trigger.event in announced:
+            trigger.event, trigger.mode = "THREATEN", threat_mode  # "the armed forces are ready to resume attacks"
         elif lemma in offers and trigger.event in offer_types:
             trigger.event, trigger.mode = "AGREE", None
             if governor.i in by_token:
@@ -118,15 +121,28 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
         ):
             trigger.event, trigger.mode = "CONCEDE", "yield"  # "accepted demands from the rebels"
         if trigger.event == "CONCEDE" and any(o.lemma_.lower() in restrictions for o in objects):
-            trigger.event, trigger.mode = "RETREAT", "access"  # "lifted the blockade"
+            trigger.event, trigger.mode = "RETREAT", "access"  # "lifted the blockade", "lifted the curfew"
         promised = trigger.event == "AGREE" and token.lemma_.lower() in promises
-        if promised and any(o.lemma_.lower() in reprisals for o in children(token, "dobj")):
-            trigger.event, trigger.mode = "THREATEN", "violence"  # "vowed harsh punishment for Israel"
+        if promised and (
+            any(o.lemma_.lower() in reprisals for o in children(token, "dobj")) or _escalation(token, lexicon)
+        ):
+            trigger.event, trigger.mode = "THREATEN", "violence"  # "vowed harsh punishment", "vowed to bring the war"
         if trigger.event == "REQUEST" and token.lemma_.lower() in commands and token.i not in result.dropped:
             sent = [o for o in children(token, "dobj") if o.lemma_.lower() in troops and o.i not in by_token]
             if sent:
                 trigger.event, trigger.mode = "MOBILIZE", "troops"  # "ordered 1,700 paratroopers to Poland"
     return result
+
+
+def _escalation(promise: Token, lexicon: Lexicon) -> bool:
+    """ "vowed to bring the war to the hillside neighbourhoods", "swore to take the fight to the enemy": a promised
+    act that carries war somewhere."""
+    carriers = lexicon.words("escalation_verbs")
+    wars = lexicon.words("war_nouns")
+    return any(
+        verb.lemma_.lower() in carriers and any(o.lemma_.lower() in wars for o in children(verb, "dobj"))
+        for verb in children(promise, "xcomp")
+    )
 
 
 def subject_of(verb: Token) -> Token | None:

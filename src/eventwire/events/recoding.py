@@ -7,14 +7,21 @@ is an accusation. A condemned attack told with its perpetrator and place is repo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from eventwire.events.arguments import Arguments
 from eventwire.events.lexicon import Lexicon
 
+#: entity types of a place
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
 
 def recode(event: str, mode: str | None, token: Token, args: Arguments, lexicon: Lexicon) -> tuple[str, str | None]:
     """The trigger's (type, mode), recoded by who acts and how the sentence frames it."""
+    # a place name in front of the noun says where, not who ("the Pančevo bridge blockade")
+    args = replace(args, actors=[a for a in args.actors if not _place_modifier(a, token)])
     crowd = lexicon.words("protest_actors")
     if args.actors and all(_crowd(a, crowd, lexicon.words("counted_people")) for a in args.actors):
         if event == "COERCE":
@@ -55,7 +62,17 @@ def _protest_blockade(token: Token, args: Arguments, lexicon: Lexicon) -> bool:
     if any(a.ent_type_ in ("GPE", "ORG") or a.lemma_.lower() in state for a in args.actors):
         return False
     cues = lexicon.words("protest_cues")
-    return any(t.lemma_.lower() in cues for t in token.sent)
+    if any(t.lemma_.lower() in cues for t in token.sent):
+        return True
+    # "the Novi Sad bridge blockade", "a blockade of the highway": a road blocked by nobody named is a protest
+    roads = lexicon.words("road_nouns")
+    blocked = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    blocked += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return token.pos_ == "NOUN" and not args.actors and any(b.lemma_.lower() in roads for b in blocked)
+
+
+def _place_modifier(actor: Token, token: Token) -> bool:
+    return actor.head.i == token.i and actor.dep_ == "compound" and actor.ent_type_ in _PLACES and token.pos_ == "NOUN"
 
 
 def _crowd(token: Token, crowd: frozenset[str], counted: frozenset[str] = frozenset()) -> bool:

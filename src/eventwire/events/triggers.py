@@ -126,6 +126,8 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
         entry = lexicon.lookup("host", "VERB")  # "the president received the European Commissioner"
     if pos == "VERB" and _expulsion(token, lemma, lexicon):
         entry = lexicon.lookup("expel", "VERB")  # "ordered two diplomats to leave", "persona non grata"
+    if pos == "NOUN" and lemma in lexicon.words("cutting_words") and _internet(token, lexicon):
+        entry = lexicon.lookup("censor", "VERB")  # "an internet shutdown", "a disruption of mobile data"
     if entry is None and "-" in lemma:  # "counter-offensive", "cease-fire"
         entry = lexicon.lookup(lemma.replace("-", ""), pos) or lexicon.lookup(lemma.rsplit("-", 1)[1], pos)
     if entry is None and pos == "VERB":
@@ -174,6 +176,14 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
             return lexicon.lookup("demonstrate", "VERB")
     if lemma in lexicon.words("movement_verbs") and token.tag_ != "VB":  # not "offered to send troops"
         return _arrival(token, lexicon)
+    if lemma == "come" and _prep_lemmas(token, ("under",)) & lexicon.words("under_fire_nouns"):
+        return lexicon.lookup("attack", "VERB")  # "a patrol came under fire from extremists"
+    if lemma in lexicon.words("cutting_words") and _internet(token, lexicon):
+        return lexicon.lookup("censor", "VERB")  # "internet services were cut across Balkh province"
+    if lemma == "give" and _deadline(token, lexicon):
+        return lexicon.lookup("ultimatum", "NOUN")  # "gave the authorities seven days to resign"
+    if lemma in lexicon.words("handing_verbs") and _aid_object(token, lexicon):
+        return lexicon.lookup("deliver", "VERB")  # "distributed food rations", "got truckloads of kits into Adre"
     if lemma == "take" and _prep_lemmas(token, ("to", "into")) & lexicon.words("street_words"):
         return lexicon.lookup("demonstrate", "VERB")  # "thousands took to the streets"
     if lemma in ("close", "shut", "seal") and any(
@@ -207,6 +217,43 @@ def _fire_exchanged(token: Token) -> bool:
 
 def _carries_aid(token: Token, lexicon: Lexicon) -> bool:
     return bool({t.lemma_.lower() for t in token.subtree} & lexicon.words("aid_words"))
+
+
+def _internet(token: Token, lexicon: Lexicon) -> bool:
+    """What is cut is the internet or the phone network (the verb's object or passive subject, the noun's
+    modifiers or "of" phrase)."""
+    words = lexicon.words("internet_words")
+    if token.pos_ == "NOUN":
+        parts = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        parts += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    else:
+        parts = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in words for p in parts for t in p.subtree)
+
+
+def _deadline(token: Token, lexicon: Lexicon) -> bool:
+    """An ultimatum: someone is given a span of time ("seven days", "a month", "48 hours") to do something."""
+    spans = [
+        c for c in token.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in lexicon.words("time_units")
+    ]
+    told = any(c.dep_ == "dative" for c in token.children)
+    to_do = [c for c in token.children if c.dep_ in ("advcl", "xcomp")] + [
+        c for s in spans for c in s.children if c.dep_ in ("relcl", "acl")
+    ]
+    if _subject_lemmas(token) & lexicon.words("procedural_givers"):
+        return False  # "the judge gave the defence two weeks to file": a procedural deadline
+    return bool(spans) and told and any(any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in to_do)
+
+
+def _aid_object(token: Token, lexicon: Lexicon) -> bool:
+    """The verb's object is aid ("food rations", "a dozen truckloads of shelter kits"); "get" and "bring" must
+    also say where it went ("into Adre")."""
+    aid = lexicon.words("aid_words")
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    carried = any(t.lemma_.lower() in aid for o in objects for t in o.subtree)
+    if token.lemma_.lower() in ("get", "bring"):
+        return carried and bool(_prep_lemmas(token, ("into", "to")))
+    return carried
 
 
 def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
@@ -270,7 +317,10 @@ def _arrival(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         military = head in lexicon.words("troop_nouns") or (
             head in lexicon.words("aid_carriers") and words & lexicon.words("military_words")
         )
-        if military and token.lemma_.lower() not in lexicon.words("aid_only_movement_verbs"):
+        # vehicles that enter or land may carry anything; people in uniform entering or landing deploy
+        people = head in lexicon.words("troop_nouns") - lexicon.words("troop_vehicles")
+        aid_only = token.lemma_.lower() in lexicon.words("aid_only_movement_verbs")
+        if military and (not aid_only or (people and token.lemma_.lower() in ("enter", "land"))):
             return lexicon.lookup("deploy", "VERB")
     return None
 

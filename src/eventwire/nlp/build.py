@@ -73,6 +73,52 @@ def fix_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _of_verbs() -> frozenset[str]:
+    text = (DATA_DIR / "nlp" / "of_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@Language.component("eventwire_attachments")
+def reattach_postponed_of(doc: Doc) -> Doc:
+    """ "welcomes the release today of four officers", "confirmed the death on Monday of a journalist": when a
+    time or place phrase separates an "of" phrase from its noun, the small model hangs it on the verb; it
+    belongs to the noun (unless the verb itself takes "of": "accused the army yesterday of shelling")."""
+    of_verbs = _of_verbs()
+    times = ("DATE", "TIME")
+    for token in doc:
+        if token.lower_ != "of" or token.dep_ != "prep":
+            continue
+        verb = token.head
+        named_day = verb.pos_ == "PROPN" or verb.lower_ in ("today", "yesterday", "tonight")  # not "two days of"
+        if verb.ent_type_ in times and named_day and not any(o.ent_type_ in times for o in token.children):
+            # "the release on Monday of two journalists": hung on the day, the phrase belongs to what the day
+            # phrase hangs on ("the afternoon of 17 September" stays: its object is a time too)
+            while verb.ent_type_ in times or verb.dep_ in ("prep", "pobj", "npadvmod"):
+                if verb.head.i == verb.i or verb.head.i > token.i:
+                    break
+                verb = verb.head
+            if verb.pos_ == "NOUN" and verb.i < token.i and verb.ent_type_ not in times:
+                token.head = verb
+                continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in of_verbs:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.right_edge.i < token.i]
+        if not objects:
+            continue
+        noun = objects[-1]
+        between = doc[noun.right_edge.i + 1 : token.i]
+        adjuncts = [c for c in verb.children if noun.right_edge.i < c.i < token.i]
+        if (
+            len(between)
+            and any(a.ent_type_ in ("DATE", "TIME") for a in between)
+            and all(a.dep_ in ("npadvmod", "prep", "advmod") for a in adjuncts)
+            and all(any(t.i in range(a.left_edge.i, a.right_edge.i + 1) for a in adjuncts) for t in between)
+        ):
+            token.head = noun
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str) -> Language:
     """Load the spaCy pipeline package ``name`` once per process."""
@@ -86,7 +132,8 @@ def load_pipeline(name: str) -> Language:
     nlp.add_pipe("eventwire_hyphens", first=True)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_lemmas", after="lemmatizer")
-    nlp.add_pipe("eventwire_toponyms", after="ner")
+    nlp.add_pipe("eventwire_attachments", after="ner")
+    nlp.add_pipe("eventwire_toponyms", after="eventwire_attachments")
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
     return nlp
 
