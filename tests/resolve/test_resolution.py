@@ -106,6 +106,10 @@ def test_event_location_comes_from_the_events_own_clause(code):
         ("October 2021", False, "2021-10-01", "month"),
         ("the weekend", False, "2022-09-24", "week"),
         ("this weekend", True, "2022-10-01", "week"),
+        ("12.09.2022", False, "2022-09-12", "day"),
+        ("03-09-2022", False, "2022-09-03", "day"),
+        ("09/12/2022", False, "2022-09-12", "day"),
+        ("26/09", False, "2022-09-26", "day"),
     ],
 )
 def test_date_expressions_resolve_against_publication(text, future, expected, precision):
@@ -434,3 +438,11 @@ def test_name_particles_written_joined_or_apart_meet(gazetteer):
     # GeoNames writes "De Soto Parish" and "LaSalle County"; reports write either
     assert gazetteer.best("DeSoto Parish").admin1_name == "Louisiana"
     assert {p.name for p in gazetteer.lookup("La Salle County")} >= {"LaSalle County", "La Salle County"}
+
+
+def test_numeric_dates_clock_times_and_an_opening_date_phrase(code):
+    [attack] = code("On 26.09.2022 at about 1415 hrs, a patrol came under fire from militants near Kupwara.")
+    assert (attack.date, attack.date_precision) == ("2022-09-26", "day")
+    [raid] = code("At 0530 hrs on Tuesday, militants attacked an army post in Kupwara.")
+    assert raid.date == "2022-09-27" and raid.aux_mode is None
+    assert parse_expression("about 1415", THURSDAY, False) is None

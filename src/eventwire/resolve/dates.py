@@ -38,6 +38,12 @@ _UNIT = re.compile(r"\b(?:year|month|week|day|decade|hour)s?\b", re.IGNORECASE)
 _ANCHORED = re.compile(r"\b(?:ago|last|next|this|earlier|later|since|before|after|from now|early|late)\b", re.I)
 _DECADE = re.compile(r"\b(?:the\s+)?(early|mid|mid-|late)?\s*((?:19|20)\d)0s\b", re.IGNORECASE)
 _DECADE_OFFSET = {"early": 0, "mid": 4, "mid-": 4, "late": 7}
+#: all-number dates: "11.09.2025", "13-09-2025", "16/09/2025", "26/02"
+_NUMERIC = re.compile(r"^(?:on\s+)?(\d{1,2})\s*([./-])\s*(\d{1,2})(?:\s*\2\s*((?:19|20)?\d{2}))?$", re.IGNORECASE)
+#: "at 1415 hrs": a four-figure clock time, not a year
+_CLOCK_WORDS = frozenset({"hrs", "hrs.", "hours", "hr", "h", "gmt", "utc", "ist", "pst", "est", "local"})
+#: dateparser reads odd numbers as distant years ("about 1415"): none this old is an event's date
+_OLDEST = 1800
 
 
 def _ago(text: str, published: dt.date) -> EventDate | None:
@@ -127,6 +133,9 @@ def parse_expression(text: str, published: dt.date, future: bool) -> EventDate |
         return EventDate(dt.date(start, 1, 1), "year")
     if _UNIT.search(text) and not _ANCHORED.search(text) and not re.search(r"(?:19|20)\d{2}", text):
         return None  # "seven years", "a 48-hour search": a length of time, not a date
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        return _numeric(numeric, published)
     year = _YEAR.match(text)
     if year:
         return EventDate(dt.date(int(year.group(1)), 1, 1), "year")
@@ -151,12 +160,35 @@ def parse_expression(text: str, published: dt.date, future: bool) -> EventDate |
     if data is None or data.date_obj is None:
         return None
     value = data.date_obj.date()
-    if abs(value - published) > _MAX_FUTURE and value > published:
+    if (abs(value - published) > _MAX_FUTURE and value > published) or value.year < _OLDEST:
         return None
     precision = _PERIODS.get(data.period or "day", "day")
     if precision == "month":
         value = value.replace(day=1)
     return EventDate(value, precision)
+
+
+def _numeric(match: re.Match[str], published: dt.date) -> EventDate | None:
+    """Day and month in either order: dots and dashes are written day first (most of the world), slashes either
+    way, so of the readings that exist the one nearest before publication wins (a report is written after)."""
+    first, sep, second, year_text = match.group(1), match.group(2), match.group(3), match.group(4)
+    orders = [(int(first), int(second))] if sep in ".-" else [(int(first), int(second)), (int(second), int(first))]
+    found: list[dt.date] = []
+    for day, month in orders:
+        years = [_full_year(year_text)] if year_text else [published.year, published.year - 1]
+        for year in years:
+            try:
+                found.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+    past = [d for d in found if d <= published + dt.timedelta(days=1)]
+    if not past:
+        return None
+    return EventDate(max(past), "day")
+
+
+def _full_year(text: str) -> int:
+    return int(text) + 2000 if len(text) == 2 else int(text)
 
 
 #: prepositions that open a phrase about an earlier event ("after wages for July went unpaid")
@@ -188,10 +220,11 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
         anchors.add(candidate.trigger.head.i)
     own: list[Span] = []
     spelled_out: list[Span] = []
+    opening: list[Span] = []
     behind: set[int] = set()
     governor = _same_time_governor(candidate.trigger)
-    for ent in span_ents(candidate.sentence):
-        if ent.label_ != "DATE":
+    for ent in [*span_ents(candidate.sentence), *_numeric_dates(candidate.sentence)]:
+        if ent.label_ != "DATE" or _clock_time(ent):
             continue
         token, background = ent.root, False
         while token.head.i != token.i and token.i not in anchors and token.pos_ not in ("VERB", "AUX"):
@@ -205,11 +238,36 @@ def _date_entities(candidate: EventCandidate) -> list[Span]:
             spelled_out.append(ent)
         elif token.i == governor:
             spelled_out.append(ent)  # "police fired tear gas on Tuesday as hundreds marched": the march's day too
+        elif _opening(ent):
+            opening.append(ent)  # "On 13-09-2025 at about 10:20 am, …" mis-parsed: the sentence's own day
     # "staged a blockade on 21 October after wages for July went unpaid": a date inside a phrase about what
     # came before is the event's date only when the clause gives no other
     own.sort(key=lambda e: (e.start in behind, abs(e.root.i - candidate.trigger.i)))
     spelled_out.sort(key=lambda e: abs(e.root.i - candidate.trigger.i))
-    return own + spelled_out
+    return own + spelled_out + opening
+
+
+def _opening(ent: Span) -> bool:
+    """The date opens the sentence ("On 11.09.2025, …", "Yesterday, …")."""
+    first = ent.sent.start
+    return ent.start == first or (ent.start == first + 1 and ent.doc[first].pos_ == "ADP")
+
+
+def _numeric_dates(sentence: Span) -> list[Span]:
+    """All-number dates the model tagged as a plain number ("On 11.09.2025"), as date spans."""
+    found = []
+    for token in sentence:
+        match = _NUMERIC.match(token.text) if token.ent_type_ != "DATE" else None
+        dated = match is not None and token.i > 0 and sentence.doc[token.i - 1].lower_ == "on"
+        if match and (match.group(4) or dated):  # a year or "on": not a score ("3-2") or "9/11"
+            found.append(Span(sentence.doc, token.i, token.i + 1, label="DATE"))
+    return found
+
+
+def _clock_time(ent: Span) -> bool:
+    """ "at about 1415 hrs": the figure is a time of day."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in _CLOCK_WORDS and any(t.like_num for t in ent)
 
 
 def resolve_date(candidate: EventCandidate, published: dt.date | None) -> EventDate:
