@@ -401,3 +401,16 @@ def test_a_patrol_that_is_attacked_is_the_target_not_a_deployment(code):
     events = code("Militants attacked an army patrol near Gao on Tuesday.")
     assert [e.event for e in events] == ["ASSAULT"]
     assert events[0].recipient[0].sector == "MIL"
+
+
+def test_attacks_promised_on_a_condition_are_a_threat(code):
+    events = code(
+        "The Houthi leader said his forces would resume attacks on ships in the Red Sea if the siege tightened."
+    )
+    assert "THREATEN" in {e.event for e in events} and "ASSAULT" not in {e.event for e in events}
+
+
+def test_captives_returned_to_a_commission_are_released(code):
+    events = code("The two hostages were returned to their families on Sunday.")
+    assert (_one(events, "RETREAT").mode) == "release"
+    assert code("The refugees were returned to Myanmar.") == []

@@ -446,3 +446,4 @@ def test_numeric_dates_clock_times_and_an_opening_date_phrase(code):
     [raid] = code("At 0530 hrs on Tuesday, militants attacked an army post in Kupwara.")
     assert raid.date == "2022-09-27" and raid.aux_mode is None
     assert parse_expression("about 1415", THURSDAY, False) is None
+    assert parse_expression("24", THURSDAY, False) is None  # "Patrolman Rincón, 24, died on Tuesday"

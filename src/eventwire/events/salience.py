@@ -112,8 +112,12 @@ def threats(triggers: list[Trigger], lexicon: Lexicon) -> dict[int, int]:
         mood = modality(token, lexicon)
         if mood.aux_mode not in ("future", "hypothetical"):
             continue
-        conditions = _conditions(token, marks)
-        if not conditions and (trigger.event not in announced or not self_announced(token, lexicon)):
+        # "his forces would resume attacks on ships … if aid was restricted": a noun's verb holds the condition
+        # (of a promise: "could resume airstrikes if …" is speculation)
+        nominal = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB"
+        holder = token.head if nominal and mood.aux_mode == "future" else token
+        conditions = _conditions(holder, marks)
+        if not conditions and (trigger.event not in announced or not self_announced(holder, lexicon)):
             continue
         trigger.mode = modes.get(trigger.event, "relations") if "territory" not in trigger.context else "territory"
         trigger.event = "THREATEN"

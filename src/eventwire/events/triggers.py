@@ -176,6 +176,8 @@ def _told_by_arguments(token: Token, lemma: str, lexicon: Lexicon) -> TriggerEnt
             return lexicon.lookup("demonstrate", "VERB")
     if lemma in lexicon.words("movement_verbs") and token.tag_ != "VB":  # not "offered to send troops"
         return _arrival(token, lexicon)
+    if lemma == "return" and _returned_captives(token, lexicon):
+        return lexicon.lookup("release", "VERB")  # "six soldiers … have been returned to a humanitarian commission"
     if lemma == "come" and _prep_lemmas(token, ("under",)) & lexicon.words("under_fire_nouns"):
         return lexicon.lookup("attack", "VERB")  # "a patrol came under fire from extremists"
     if lemma in lexicon.words("cutting_words") and _internet(token, lexicon):
@@ -217,6 +219,14 @@ def _fire_exchanged(token: Token) -> bool:
 
 def _carries_aid(token: Token, lexicon: Lexicon) -> bool:
     return bool({t.lemma_.lower() for t in token.subtree} & lexicon.words("aid_words"))
+
+
+def _returned_captives(token: Token, lexicon: Lexicon) -> bool:
+    """People held (soldiers, hostages, detainees) returned to someone: a release, not a homecoming."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    subjects = _subject_lemmas(token) or (_subject_lemmas(token.head) if token.dep_ == "conj" else set())
+    held = subjects & lexicon.words("returned_people")
+    return passive and bool(held) and bool(_prep_lemmas(token, ("to",)))
 
 
 def _internet(token: Token, lexicon: Lexicon) -> bool:

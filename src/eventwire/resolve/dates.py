@@ -133,6 +133,8 @@ def parse_expression(text: str, published: dt.date, future: bool) -> EventDate |
         return EventDate(dt.date(start, 1, 1), "year")
     if _UNIT.search(text) and not _ANCHORED.search(text) and not re.search(r"(?:19|20)\d{2}", text):
         return None  # "seven years", "a 48-hour search": a length of time, not a date
+    if text.isdigit() and len(text) <= 2:
+        return None  # "Rincón, 24, died": an age or a count the model took for a day
     numeric = _NUMERIC.match(text)
     if numeric:
         return _numeric(numeric, published)
