@@ -189,15 +189,13 @@ def verb_arguments(verb: Token, event: str, lexicon: Lexicon, sectors: frozenset
         if not objects:
             objects = [t for pobj in _prep_objects(verb, recipient_preps) for t in conjuncts(pobj)]
         args.recipients = objects
-    if verb.lemma_.lower() == "come" and any(
-        o.lemma_.lower() in lexicon.words("under_fire_nouns") for o in _prep_objects(verb, frozenset({"under"}))
-    ):
+    under = _prep_objects(verb, frozenset({"under"})) if verb.lemma_.lower() == "come" else []
+    if any(o.lemma_.lower() in lexicon.words("under_fire_nouns") for o in under):
         # "a patrol came under fire from extremists": the subject is fired on, "from" names who fired
         args.recipients = args.actors
-        fire = [o for o in _prep_objects(verb, frozenset({"under"}))]
         args.actors = [
             t
-            for holder in (verb, *fire)
+            for holder in (verb, *under)
             for pobj in _prep_objects(holder, frozenset({"from"}))
             for t in conjuncts(pobj)
         ]

@@ -366,10 +366,9 @@ class EventCoder:
         if trigger.threat:
             aux = None if aux in ("future", "hypothetical") else aux
         event, mode = recode(event, mode, token, args, self.lexicon)
+        # "dismissed accusations by the SPLA-IO": what is denied is their content, not that they were made
         if event == "ACCUSE" and aux == "negation" and token.pos_ == "NOUN" and token.dep_ == "dobj":
-            aux = (
-                None  # "dismissed accusations by the SPLA-IO": what is denied is their content, not that they were made
-            )
+            aux = None
         if event == "RETREAT" and mode is None and any(actor_like(r, self.sector_terms) for r in args.recipients):
             mode = "release"  # "the four patrolmen were handed over to a commission": people handed over go free
         reject_modes = self.lexicon.rules["reject_modes"]

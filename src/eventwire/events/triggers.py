@@ -243,6 +243,8 @@ def _internet(token: Token, lexicon: Lexicon) -> bool:
 
 def _deadline(token: Token, lexicon: Lexicon) -> bool:
     """An ultimatum: someone is given a span of time ("seven days", "a month", "48 hours") to do something."""
+    if _subject_lemmas(token) & lexicon.words("procedural_givers"):
+        return False  # "the judge gave the defence two weeks to file": a procedural deadline
     spans = [
         c for c in token.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in lexicon.words("time_units")
     ]
@@ -250,8 +252,6 @@ def _deadline(token: Token, lexicon: Lexicon) -> bool:
     to_do = [c for c in token.children if c.dep_ in ("advcl", "xcomp")] + [
         c for s in spans for c in s.children if c.dep_ in ("relcl", "acl")
     ]
-    if _subject_lemmas(token) & lexicon.words("procedural_givers"):
-        return False  # "the judge gave the defence two weeks to file": a procedural deadline
     return bool(spans) and told and any(any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in to_do)
 
 

@@ -111,7 +111,7 @@ def reattach_postponed_of(doc: Doc) -> Doc:
         adjuncts = [c for c in verb.children if noun.right_edge.i < c.i < token.i]
         if (
             len(between)
-            and any(a.ent_type_ in ("DATE", "TIME") for a in between)
+            and any(a.ent_type_ in times for a in between)
             and all(a.dep_ in ("npadvmod", "prep", "advmod") for a in adjuncts)
             and all(any(t.i in range(a.left_edge.i, a.right_edge.i + 1) for a in adjuncts) for t in between)
         ):
