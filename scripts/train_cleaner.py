@@ -1,6 +1,6 @@
 """Train the paragraph classifier of the plain-text cleaner (writes src/eventwire/data/clean/classifier.json).
 
-Training data: the team's labelled articles in gold/clean/appeals_dev.jsonl, appeals_dev2.jsonl to appeals_dev6.jsonl,
+Training data: the team's labelled articles in gold/clean/appeals_dev.jsonl, appeals_dev2.jsonl to appeals_dev8.jsonl,
 and the even-numbered articles of gold/clean/appeals.jsonl. The odd-
 numbered articles of appeals.jsonl are never read here: they are the unseen test (`eventwire eval
 gold/clean/appeals.jsonl` reports both halves' scores in the README). Each article is also learnt a second time
@@ -65,7 +65,7 @@ def one_sentence_paragraphs(paragraphs: list[tuple[str, str]]) -> list[tuple[str
 
 def articles() -> list[tuple[str, list[tuple[str, str]]]]:
     found = []
-    for name in ("appeals_dev.jsonl", *(f"appeals_dev{n}.jsonl" for n in range(2, 7))):
+    for name in ("appeals_dev.jsonl", *(f"appeals_dev{n}.jsonl" for n in range(2, 9))):
         for line in (ROOT / "gold" / "clean" / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)

@@ -245,3 +245,43 @@ def test_notes_on_translation_republication_and_contact_are_furniture_and_news_a
         "U.S.",
     ]
     _assert_reasons(stated, news)
+
+
+def test_press_release_notes_live_blog_buttons_and_reader_funding_lines_are_furniture():
+    release = (
+        "About the Lakeside Trust: Founded in 1998, the Lakeside Trust funds flood defences and river schools in"
+        " twelve districts. It is registered as a charity in Uganda and Kenya and publishes its accounts online."
+    )
+    stated = {
+        release: "byline",
+        "Forward-looking statements: this release contains statements about future output.": "byline",
+        "Disclaimer: This content is supplied by the company and was not edited by our newsroom.": "byline",
+        "Jump to latest": "related",
+        "Key events": "related",
+        "WATCH | Boats ferry commuters across flooded streets": "related",
+        "Home › Politics › Elections": "related",
+        "Skip to main content": "share",
+        "Moose Jaw, Sask.": "byline",
+        "This is a developing story.": "byline",
+        "First published on 12 May.": "byline",
+        "Reporting like this is only possible with reader support.": "appeal",
+        "We take no political advertising.": "appeal",
+    }
+    news = [
+        "About 300 people: that is how many the hall holds, organisers said.",
+        "The company said the disclaimer had been added after the complaint.",
+        "Residents of Moose Jaw, Sask., voted on Monday.",
+        "Key events in the trial are expected next week.",
+        "Copyright experts say the case could test the law.",
+    ]
+    _assert_reasons(stated, news)
+
+
+def test_a_two_word_subheading_after_a_list_of_stories_is_the_story_again():
+    clean, removed, _ = clean_text(
+        "Rents in Perth rose 12 per cent in the year to August, the fastest rise in the country.\n\n"
+        "Read more:\n\nFerry services cut to Rottnest Island\n\nVacancy rate\n\n"
+        "Less than one per cent of rental homes were available, agents said."
+    )
+    assert [span.text for span in removed] == ["Read more:", "Ferry services cut to Rottnest Island"]
+    assert "Vacancy rate" in clean

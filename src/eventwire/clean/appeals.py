@@ -133,6 +133,8 @@ class Patterns:
     furniture: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     #: what a publisher says of itself in plain sentences, by kind: furniture whatever its shape
     stated: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    #: the notes a press release prints under its story ("About the Foundation: …"): bylines however long
+    release: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -153,6 +155,7 @@ def load_patterns(path: Path = DATA_DIR / "clean" / "patterns.yaml") -> Patterns
             (kind, re.compile("|".join(f"(?:{p})" for p in found), re.IGNORECASE))
             for kind, found in (raw.get("stated") or {}).items()
         ),
+        release=compile_all("release"),
     )
 
 
@@ -171,6 +174,8 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None, tail: bool
         for kind, pattern in patterns.stated:
             if pattern.search(paragraph):
                 return kind
+    if len(paragraph) < _APPEAL_MAX and any(p.search(paragraph) for p in patterns.release):
+        return "byline"
     if _appeal_shaped(paragraph) and any(p.search(paragraph) for p in patterns.appeal):  # the cheaper test first
         return "appeal"
     if (
@@ -186,8 +191,11 @@ def _reason(paragraph: str, patterns: Patterns, previous: str | None, tail: bool
                 continue  # "Residents can register for the flood alerts." is news
             if any(p.search(paragraph) for p in compiled):
                 return kind
-    if previous == "related" and len(paragraph) < 120 and not _STATEMENT_END.search(paragraph):
-        return "related"  # the headlines listed under "Read more:" / "You may also like:", questions too
+    # the headlines listed under "Read more:" / "You may also like:", questions too (a one- or two-word line
+    # after a list is the story's next subheading: "Vacancy rate")
+    listed = previous == "related" and len(paragraph) < 120 and len(_WORDS.findall(paragraph)) > 2
+    if listed and not _STATEMENT_END.search(paragraph):
+        return "related"
     if len(paragraph) < 200 and any(p.search(paragraph) for p in patterns.byline):
         return "byline"
     if len(paragraph) < _TIMESTAMP_MAX and _timestamp(paragraph):
