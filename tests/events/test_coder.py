@@ -414,3 +414,31 @@ def test_captives_returned_to_a_commission_are_released(code):
     events = code("The two hostages were returned to their families on Sunday.")
     assert (_one(events, "RETREAT").mode) == "release"
     assert code("The refugees were returned to Myanmar.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Gunmen set fire to dozens of houses in the village before fleeing into the bush.", "ASSAULT"),
+        ("Gunmen took 30 passengers hostage after stopping the bus near Zamfara.", "ASSAULT"),
+        ("Niger cut ties with Ukraine over its alleged support for rebels in Mali.", "SANCTION"),
+        ("Taiwan scrambled jets after 30 Chinese aircraft crossed the median line.", "MOBILIZE"),
+        ("Mozambique sought assistance from Rwanda to fight the insurgency in Cabo Delgado.", "REQUEST"),
+        ("The EU expressed concern over the arrest of the opposition leader.", "ACCUSE"),
+        ("Two policemen and three militants were killed in a gunfight in Kulgam.", "ASSAULT"),
+    ],
+)
+def test_phrases_added_to_the_lexicon(code, text, event):
+    assert event in {e.event for e in code(text)}
+
+
+def test_weapons_fired_or_used_together_are_one_act(code):
+    events = code("Police fired tear gas and rubber bullets at protesters in Nairobi on Tuesday.")
+    assert [(e.event, e.mode) for e in events] == [("ASSAULT", "crowd-control")]
+    [used] = code("Riot police used water cannon and tear gas against protesters in Tbilisi.")
+    assert used.event == "ASSAULT" and used.actor
+
+
+def test_a_court_that_raps_the_government_commits_no_assault(code):
+    assert "ASSAULT" not in {e.event for e in code("The Supreme Court raps the Centre over delay in appointments.")}
+    assert "ASSAULT" in {e.event for e in code("Soldiers raped two women in the village, residents said.")}

@@ -127,6 +127,29 @@ class EventCoder:
             ):
                 folded[token.i] = head.token.i  # "will meet ... to discuss", "a state visit, his first trip"
                 continue
+            if (
+                head is not None
+                and head is not trigger
+                and head.event == trigger.event
+                and token.pos_ == "NOUN"
+                and token.dep_ == "dobj"
+                and head.token.pos_ == "VERB"
+                and head.token.lemma_.lower() not in self.lexicon.words("light_verbs")  # "brought food aid"
+            ):
+                # "fired tear gas at students", "fired rubber bullets": the weapon is how the act was done
+                folded[token.i] = head.token.i
+                if trigger.mode is not None and head.mode in (None, "firearms"):
+                    head.mode = trigger.mode
+                continue
+            if (
+                head is not None
+                and head is not trigger
+                and head.event == trigger.event
+                and token.pos_ == head.token.pos_ == "NOUN"
+                and token.dep_ == "conj"
+            ):
+                folded[token.i] = head.token.i  # "used water cannon and tear gas": one act, two weapons
+                continue
             # "dockers walked off the job, halting cargo operations": what a protest halts or blocks is the protest
             if (
                 head is not None
