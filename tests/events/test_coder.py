@@ -442,3 +442,20 @@ def test_weapons_fired_or_used_together_are_one_act(code):
 def test_a_court_that_raps_the_government_commits_no_assault(code):
     assert "ASSAULT" not in {e.event for e in code("The Supreme Court raps the Centre over delay in appointments.")}
     assert "ASSAULT" in {e.event for e in code("Soldiers raped two women in the village, residents said.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An exchange of fire between the two armies was reported near the border on Monday.", {"ASSAULT"}),
+        ("The minister recalled that the treaty had been signed in 1990.", set()),
+        ("Macron held a call with Zelensky on Monday.", {"CONSULT"}),
+        ("The United States withdrew from the Paris climate agreement.", {"SANCTION"}),
+        ("Russia evacuated its troops from Kherson.", {"RETREAT"}),
+        ("The court found the former president guilty of corruption on Monday.", {"SANCTION"}),
+        ("Teachers will strike on Monday over pay.", {"PROTEST"}),
+        ("Rebels violated the ceasefire on Monday.", {"ASSAULT"}),
+    ],
+)
+def test_words_whose_arguments_decide_the_event(code, text, expected):
+    assert {e.event for e in code(text)} == expected

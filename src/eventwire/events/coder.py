@@ -283,6 +283,10 @@ class EventCoder:
                 halted = owner.event == "SANCTION" and owner.mode == "discontinue" and trigger.token.pos_ == "NOUN"
                 # "lifted the curfew", "ended the siege": what a retreat undoes is its object, not a new act
                 undone = owner.event == "RETREAT" and trigger.token.pos_ == "NOUN" and trigger.token.dep_ == "dobj"
+                # "withdrew from the Paris agreement": the agreement left is not a new one
+                undone = undone or (
+                    owner.event == "SANCTION" and owner.mode == "withdraw" and trigger.token.pos_ == "NOUN"
+                )
                 if (owner.event in absorbing or topic or halted or undone) and owner is not trigger:
                     absorbed[trigger.token.i] = owner.token.i
                     if owner.mode is None:

@@ -26,6 +26,8 @@ def recode(event: str, mode: str | None, token: Token, args: Arguments, lexicon:
     if args.actors and all(_crowd(a, crowd, lexicon.words("counted_people")) for a in args.actors):
         if event == "COERCE":
             event, mode = "PROTEST", "obstruct"
+        elif event == "ASSAULT" and token.lemma_.lower() == "strike" and token.pos_ == "VERB":
+            event, mode = "PROTEST", "strike"  # "teachers will strike on Monday over pay"
         elif event == "ASSAULT" and mode in (None, "primitive", "destroy", "beat"):
             event, mode = "PROTEST", "riot"
     elif event == "COERCE" and mode == "restrict" and _protest_blockade(token, args, lexicon):

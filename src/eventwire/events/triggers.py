@@ -107,6 +107,23 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
     entry = lexicon.lookup(lemma, pos, _particles(token))
     if lemma == "exchange" and pos == "VERB" and _fire_exchanged(token):
         entry = lexicon.lookup("exchange", "VERB", ("fire",)) or entry  # "exchanged machine-gun and RPG fire"
+    if lemma == "exchange" and pos == "NOUN" and _of_objects(token) & {"fire", "gunfire", "shot", "shots"}:
+        entry = lexicon.lookup("exchange", "VERB", ("fire",)) or entry  # "an exchange of fire", not cooperation
+    if lemma == "recall" and pos == "VERB" and not _objects(token):
+        return None  # "the minister recalled that the treaty had been signed": remembering
+    if lemma == "call" and pos == "NOUN" and "with" in {c.lower_ for c in token.children if c.dep_ == "prep"}:
+        entry = lexicon.lookup("phone", "VERB") or lexicon.lookup("talk", "VERB") or entry  # "held a call with"
+    left = _prep_lemmas(token, ("from", "of")) | _objects(token)
+    if lemma in ("withdraw", "pull", "quit") and pos == "VERB" and left & lexicon.words("bodies_left"):
+        entry = lexicon.lookup("recall", "VERB") or entry  # "withdrew from the Paris agreement": relations cut
+    if lemma == "evacuate" and _objects(token) & lexicon.words("troop_nouns"):
+        entry = lexicon.lookup("withdraw", "VERB") or entry  # "evacuated its troops from Kherson": a withdrawal
+    if (
+        lemma == "find"
+        and pos == "VERB"
+        and {c.lower_ for c in token.children if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")} & {"guilty"}
+    ):
+        entry = lexicon.lookup("convict", "VERB") or entry  # "the court found the former president guilty"
     if lemma == "shelter" and pos == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
         return None  # "families spent the night sheltering": taking shelter, not giving it
     if lemma == "put" and any(t.lower_ == "hold" and t.head.lower_ == "on" for t in token.subtree):
@@ -134,6 +151,12 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
         entry = _told_by_arguments(token, lemma, lexicon)
     if entry is None:
         return None
+    if (
+        entry.event == "RETREAT"
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in lexicon.words("breaking_verbs")
+    ):
+        return None  # "rebels violated the ceasefire": no new ceasefire
     if entry.event == "PROTEST" and lemma == "strike" and _targeted(token, lexicon):
         entry = lexicon.lookup("strike", "VERB") or entry
     if entry.event == "COERCE" and entry.mode == "arrest" and _subject_lemmas(token) & lexicon.words("abductor_nouns"):
@@ -278,6 +301,11 @@ def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     leave = any(c.lemma_.lower() == "leave" for c in token.subtree if c.pos_ == "VERB")
     out = any(c.lower_ == "out" for c in token.children if c.dep_ in ("prt", "advmod"))  # "ordered a diplomat out"
     return told and (leave or out)
+
+
+def _of_objects(token: Token) -> set[str]:
+    """Lemmas of the noun's "of" phrases ("an exchange of fire")."""
+    return {o.lemma_.lower() for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
 
 
 def _objects(token: Token, through_of: bool = False) -> set[str]:
