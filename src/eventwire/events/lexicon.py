@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,9 +42,14 @@ class Lexicon:
     phrasal: dict[tuple[str, str, str], TriggerEntry]  # (lemma, particle, pos) → entry
     modifiers: dict[str, list[Modifier]]
     rules: dict[str, Any]
+    #: word lists already made into sets (asked for once per token and rule: build each set once)
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(self.rules[key])
+        found = self._word_sets.get(key)
+        if found is None:
+            found = self._word_sets[key] = frozenset(self.rules[key])
+        return found
 
     def lookup(self, lemma: str, pos: str, particles: tuple[str, ...] = ()) -> TriggerEntry | None:
         for particle in particles:

@@ -113,8 +113,7 @@ def _entry(token: Token, lemma: str, pos: str, lexicon: Lexicon) -> TriggerEntry
         return None  # "the minister recalled that the treaty had been signed": remembering
     if lemma == "call" and pos == "NOUN" and "with" in {c.lower_ for c in token.children if c.dep_ == "prep"}:
         entry = lexicon.lookup("phone", "VERB") or lexicon.lookup("talk", "VERB") or entry  # "held a call with"
-    left = _prep_lemmas(token, ("from", "of")) | _objects(token)
-    if lemma in ("withdraw", "pull", "quit") and pos == "VERB" and left & lexicon.words("bodies_left"):
+    if lemma in ("withdraw", "pull", "quit") and pos == "VERB" and _bodies_left(token, lexicon):
         entry = lexicon.lookup("recall", "VERB") or entry  # "withdrew from the Paris agreement": relations cut
     if lemma == "evacuate" and _objects(token) & lexicon.words("troop_nouns"):
         entry = lexicon.lookup("withdraw", "VERB") or entry  # "evacuated its troops from Kherson": a withdrawal
@@ -301,6 +300,11 @@ def _expulsion(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     leave = any(c.lemma_.lower() == "leave" for c in token.subtree if c.pos_ == "VERB")
     out = any(c.lower_ == "out" for c in token.children if c.dep_ in ("prt", "advmod"))  # "ordered a diplomat out"
     return told and (leave or out)
+
+
+def _bodies_left(token: Token, lexicon: Lexicon) -> bool:
+    """ "withdrew from the Paris agreement", "pulled out of the talks", "quit the alliance"."""
+    return bool((_prep_lemmas(token, ("from", "of")) | _objects(token)) & lexicon.words("bodies_left"))
 
 
 def _of_objects(token: Token) -> set[str]:
