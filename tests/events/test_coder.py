@@ -459,3 +459,11 @@ def test_a_court_that_raps_the_government_commits_no_assault(code):
 )
 def test_words_whose_arguments_decide_the_event(code, text, expected):
     assert {e.event for e in code(text)} == expected
+
+
+def test_a_presidential_race_is_not_sport(code):
+    events = code(
+        "The opposition leader withdrew from the presidential race on Monday, accusing the commission of fraud."
+    )
+    assert "ACCUSE" in {e.event for e in events}
+    assert code("The striker scored twice as the club won the title race.") == []
