@@ -467,3 +467,9 @@ def test_a_presidential_race_is_not_sport(code):
     )
     assert "ACCUSE" in {e.event for e in events}
     assert code("The striker scored twice as the club won the title race.") == []
+
+
+def test_lifting_sanctions_is_a_retreat_with_no_release(code):
+    events = code("The West African bloc ECOWAS lifted economic sanctions on Mali on Sunday.")
+    lifted = _one(events, "RETREAT")
+    assert lifted.mode is None

@@ -396,7 +396,13 @@ class EventCoder:
         # "dismissed accusations by the SPLA-IO": what is denied is their content, not that they were made
         if event == "ACCUSE" and aux == "negation" and token.pos_ == "NOUN" and token.dep_ == "dobj":
             aux = None
-        if event == "RETREAT" and mode is None and any(actor_like(r, self.sector_terms) for r in args.recipients):
+        handed = token.lemma_.lower() in ("hand", "handover", "return")
+        if (
+            event == "RETREAT"
+            and mode is None
+            and handed
+            and any(actor_like(r, self.sector_terms) for r in args.recipients)
+        ):
             mode = "release"  # "the four patrolmen were handed over to a commission": people handed over go free
         reject_modes = self.lexicon.rules["reject_modes"]
         if aux == "negation" and mood.refused and event in reject_modes:

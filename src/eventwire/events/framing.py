@@ -113,6 +113,7 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
     reprisals = lexicon.words("reprisal_nouns")
     yielding = lexicon.words("yield_verbs")
     restrictions = lexicon.words("material_restrictions")
+    eased = lexicon.words("eased_sanctions")
     for trigger in triggers:
         token = trigger.token
         objects = children(token, "dobj")
@@ -122,6 +123,8 @@ def frame(triggers: list[Trigger], lexicon: Lexicon) -> Framing:
             trigger.event, trigger.mode = "CONCEDE", "yield"  # "accepted demands from the rebels"
         if trigger.event == "CONCEDE" and any(o.lemma_.lower() in restrictions for o in objects):
             trigger.event, trigger.mode = "RETREAT", "access"  # "lifted the blockade", "lifted the curfew"
+        elif trigger.event == "CONCEDE" and any(o.lemma_.lower() in eased for o in objects):
+            trigger.event, trigger.mode = "RETREAT", None  # "lifted economic sanctions on Mali" (CAMEO 085)
         promised = trigger.event == "AGREE" and token.lemma_.lower() in promises
         if promised and (
             any(o.lemma_.lower() in reprisals for o in children(token, "dobj")) or _escalation(token, lexicon)
