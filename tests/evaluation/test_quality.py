@@ -183,7 +183,7 @@ INCIDENT_DEV_FLOORS = {
     "incidents_dev3.jsonl": (0.92, 0.72),
     "incidents_dev4.jsonl": (0.93, 0.79),
     "incidents_dev5.jsonl": (0.93, 0.85),
-    "incidents_dev6.jsonl": (0.87, 0.69),
+    "incidents_dev6.jsonl": (0.90, 0.72),
     "incidents_dev7.jsonl": (0.85, 0.82),
 }
 
